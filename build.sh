@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Retour's one entry point. On a fresh Debian 12 machine:
+#   ./build.sh demo    install, build, serve the portal with demo data (and the receiver)
+#   ./build.sh test    install, build, run every test; last line "N passed, N failed"
+# Lower-level steps: setup | build | bench | fuzz [seconds] | clean
+#
+# Every step is idempotent and quick when nothing changed: packages are only installed
+# when missing, sources only fetched once into .deps/, builds are incremental.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DEPS="$ROOT/.deps"
+BUILD="$ROOT/build"
+NATIVE="$BUILD/native"
+WASM="$BUILD/wasm"
+DIST="$BUILD/dist"
+JOBS="${JOBS:-$(nproc)}"
+
+# Debian's Emscripten 3.1.6 with the machine's node 20 (DESIGN.md, toolchain facts):
+# emcc needs Debian's acorn, and the generated JS must not see node's own fetch.
+export NODE_PATH=/usr/share/nodejs
+NODE_RUN=(node --no-experimental-fetch)
+
+PACKAGES=(
+  build-essential cmake pkg-config dpkg-dev ca-certificates
+  emscripten
+  nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
+  libsodium-dev libcpp-httplib-dev libsqlite3-dev sqlite3
+  chromium zbar-tools qpdf poppler-utils
+  fonts-dejavu-core fonttools brotli
+  clang-14 libclang-rt-14-dev
+)
+PLAYWRIGHT_VERSION=1.65.1
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---------------------------------------------------------------------------
+# setup: packages, npm test tools, third-party sources for wasm, subset font
+# ---------------------------------------------------------------------------
+
+ensure_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  # The image's node may come from elsewhere (with its own npm); Debian's only if none.
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# `apt-get source` needs a deb-src entry; Debian 12 images ship without one.
+ensure_deb_src() {
+  if ! grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    say "adding a deb-src entry for bookworm main"
+    as_root tee /etc/apt/sources.list.d/retour-src.sources >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    as_root apt-get update -qq
+  fi
+}
+
+# Fetch a Debian source package's upstream tarball and unpack it as $DEPS/<dir>.
+# Only the .orig tarball is used: qr-code-generator's Debian patch tarball is missing
+# from the archive (apt-get source exits non-zero), and we need no Debian patches.
+fetch_source() {
+  local pkg="$1" dir="$2"
+  [ -d "$DEPS/$dir" ] && return 0
+  ensure_deb_src
+  say "fetching source of $pkg"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && apt-get source --download-only "$pkg" >/dev/null 2>&1 || true)
+  local orig; orig="$(ls "$tmp"/*.orig.tar.* 2>/dev/null | head -n 1)"
+  [ -n "$orig" ] || die "apt-get source $pkg fetched no .orig tarball"
+  tar -xf "$orig" -C "$tmp"
+  [ -d "$tmp/$dir" ] || die "source of $pkg did not unpack to $dir"
+  mv "$tmp/$dir" "$DEPS/$dir"
+  rm -rf "$tmp"
+}
+
+# Emscripten must not see /usr/include (it would shadow its own libc headers), so
+# the wasm build finds nlohmann_json in a staging prefix holding only that package.
+stage_wasm_prefix() {
+  local p="$DEPS/wasm-prefix"
+  [ -f "$p/share/cmake/nlohmann_json/nlohmann_jsonConfig.cmake" ] && return 0
+  mkdir -p "$p/include" "$p/share/cmake"
+  cp -r /usr/include/nlohmann "$p/include/"
+  cp -r /usr/share/cmake/nlohmann_json "$p/share/cmake/"
+}
+
+# DejaVu Sans cut to the glyphs our five languages use: Latin-1, Latin Extended-A,
+# general punctuation (– — “ ” …) and €.
+subset_font() {
+  local out="$DEPS/font/retour-sans.ttf"
+  [ -f "$out" ] && return 0
+  mkdir -p "$DEPS/font"
+  /usr/bin/pyftsubset /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+    --unicodes="U+0020-007E,U+00A0-00FF,U+0100-017F,U+2000-206F,U+20AC,U+2190-2193,U+2212,U+2713,U+2715" \
+    --layout-features='' --no-hinting --desubroutinize --output-file="$out"
+}
+
+ensure_npm_tools() {
+  local dir="$DEPS/npm"
+  [ -f "$dir/node_modules/playwright-core/package.json" ] &&
+    grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$dir/node_modules/playwright-core/package.json" && return 0
+  say "installing playwright-core@$PLAYWRIGHT_VERSION (drives Debian's chromium; downloads no browser)"
+  mkdir -p "$dir"
+  [ -f "$dir/package.json" ] || echo '{"name":"retour-test-tools","private":true}' >"$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION")
+}
+
+cmd_setup() {
+  ensure_packages
+  mkdir -p "$DEPS"
+  fetch_source imgui imgui-1.86
+  fetch_source libsodium libsodium-1.0.18
+  fetch_source qr-code-generator QR-Code-generator-1.8.0
+  stage_wasm_prefix
+  subset_font
+  ensure_npm_tools
+}
+
+# ---------------------------------------------------------------------------
+# build: native (Release) and wasm, then the deployable folder
+# ---------------------------------------------------------------------------
+
+build_native() {
+  say "native build"
+  [ -f "$NATIVE/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$NATIVE" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$NATIVE" -j "$JOBS"
+}
+
+build_wasm() {
+  say "wasm build"
+  [ -f "$WASM/CMakeCache.txt" ] || emcmake cmake -S "$ROOT" -B "$WASM" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_FIND_ROOT_PATH="$DEPS/wasm-prefix" \
+    -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
+  cmake --build "$WASM" -j "$JOBS"
+}
+
+# The static folder a merchant deploys: our shell, the app, the font, the example policy.
+assemble_dist() {
+  rm -rf "$DIST.tmp" && mkdir -p "$DIST.tmp"
+  cp -r "$ROOT"/web/. "$DIST.tmp/"
+  cp "$WASM"/wasm/retour.js "$WASM"/wasm/retour.wasm "$DIST.tmp/"
+  cp "$DEPS/font/retour-sans.ttf" "$DIST.tmp/"
+  rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
+}
+
+cmd_build() {
+  build_native
+  build_wasm
+  assemble_dist
+}
+
+# ---------------------------------------------------------------------------
+# test: every suite; each adds to one "N passed, N failed" total
+# ---------------------------------------------------------------------------
+
+PASSED=0
+FAILED=0
+SUITES_FAILED=()
+
+# Runs one suite, shows its output, and adds its counts to the total. Counts come
+# from GoogleTest's summary lines or from our own "N passed, N failed" line; a suite
+# that exits non-zero without reporting a failure counts as one failure.
+run_suite() {
+  local name="$1"; shift
+  local log="$BUILD/test-logs/$name.log"
+  mkdir -p "$BUILD/test-logs"
+  say "suite: $name"
+  set +e
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  local p f
+  p=$(sed -nE 's/^\[  PASSED  \] ([0-9]+) tests?\..*/\1/p' "$log" | tail -n 1)
+  f=$(sed -nE 's/^\[  FAILED  \] ([0-9]+) tests?, listed below.*/\1/p' "$log" | tail -n 1)
+  if [ -z "$p$f" ]; then
+    p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\1/p' "$log" | tail -n 1)
+    f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\2/p' "$log" | tail -n 1)
+  fi
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  [ "$f" -eq 0 ] || SUITES_FAILED+=("$name")
+}
+
+cmd_test() {
+  cmd_setup
+  cmd_build
+  run_suite core-native "$NATIVE/tests/retour_core_tests"
+  run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
+  run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --out "$BUILD/screenshots"
+  echo
+  [ ${#SUITES_FAILED[@]} -eq 0 ] || echo "failed suites: ${SUITES_FAILED[*]}"
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}
+
+# ---------------------------------------------------------------------------
+# demo: serve the portal on 127.0.0.1
+# ---------------------------------------------------------------------------
+
+cmd_demo() {
+  cmd_setup
+  cmd_build
+  local port="${RETOUR_PORT:-8080}"
+  say "serving $DIST"
+  exec "$NATIVE/tools/retour" serve --root "$DIST" --port "$port"
+}
+
+cmd_clean() { rm -rf "$BUILD"; }
+
+case "${1:-}" in
+  setup) cmd_setup ;;
+  build) cmd_setup; cmd_build ;;
+  test) cmd_test ;;
+  demo) cmd_demo ;;
+  clean) cmd_clean ;;
+  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,56 @@
+#pragma once
+// What a return label shows, as plain values (all text UTF-8), and how to render it.
+// label_input_from_json (label_json.h) fills LabelInput from a request and a policy;
+// the browser and `retour label` both go through it.
+#include <string>
+#include <vector>
+
+namespace retour::label {
+
+struct Address {
+    std::string name;
+    std::string line1;
+    std::string line2;     // optional
+    std::string postcode;
+    std::string city;
+    std::string region;    // optional
+    std::string country;   // ISO 3166-1 alpha-2, e.g. "DE"
+};
+
+enum class ReturnMethod { print_label, drop_off, prepaid };
+
+struct LabelItem {
+    std::string sku;
+    std::string title;
+    std::string variant;  // optional, e.g. "M / Blue"
+    int quantity = 1;
+    std::string reason;   // shopper's reason, as text
+};
+
+struct LabelInput {
+    std::string shop_name;
+    Address from;  // the shopper
+    Address to;    // the merchant's returns address
+    std::string rma;
+    std::string order_number;
+    std::string carrier;   // optional, e.g. "DHL"
+    std::string service;   // optional, e.g. "Paket Retoure"
+    std::string qr_payload;  // optional: no QR when empty
+    ReturnMethod return_method = ReturnMethod::print_label;
+    std::string prepaid_label_url;  // optional, shown for ReturnMethod::prepaid
+    std::vector<LabelItem> items;
+    bool demo = false;
+    std::vector<std::string> instructions;  // empty: the standard text for the return method
+    std::string locale;  // BCP 47, e.g. "de-DE"; the label text is English for now
+};
+
+enum class LabelSize { four_by_six, a6, a4, letter };
+enum class LabelFormat { pdf, svg, zpl };
+
+// Zero means default: a 4x6 in PDF.
+struct LabelOptions {
+    LabelSize size = LabelSize::four_by_six;
+    LabelFormat format = LabelFormat::pdf;
+};
+
+}  // namespace retour::label

@@ -1,0 +1,75 @@
+#pragma once
+// An order as the shop reports it (signed link, lookup endpoint or demo data).
+// Money fields are integer minor units of the order's `currency`.
+//
+// JSON form (canonical: sorted keys, no whitespace — see canonical_json.h):
+//   { "id", "number", "email", "placed_at", "fulfilled_at"?, "delivered_at"?,
+//     "ship_to_country", "currency", "lines": [ {
+//        "id", "sku", "title", "variant"?, "product_id"?, "category"?, "tags"?,
+//        "quantity", "quantity_returned"?, "unit_price", "unit_tax"?,
+//        "line_total"?, "amount_refunded"?, "gift_card"?,
+//        "exchange_variants"?: [ { "sku", "title", "price" } ] } ] }
+// Dates are "YYYY-MM-DD" (the merchant's calendar) or an instant with "Z" or an
+// offset (written back normalized to UTC "Z").
+//  unit_price       paid per unit after discounts, tax included
+//  line_total       what the whole line cost when a discount does not divide evenly
+//                   (3 units for 100.00); defaults to unit_price × quantity
+//  amount_refunded  already refunded for this line by earlier returns
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/json_error.h"
+#include "core/money.h"
+
+namespace retour {
+
+struct ExchangeVariant {
+    std::string sku, title;
+    std::int64_t price = 0;
+};
+
+struct OrderLine {
+    std::string id, sku, title, variant, product_id, category;
+    std::vector<std::string> tags;
+    std::int32_t quantity = 0;
+    std::int32_t quantity_returned = 0;
+    std::int64_t unit_price = 0;
+    std::int64_t unit_tax = 0;
+    std::optional<std::int64_t> line_total;
+    std::int64_t amount_refunded = 0;
+    bool gift_card = false;
+    std::vector<ExchangeVariant> exchange_variants;
+
+    std::int64_t total_paid() const { return line_total ? *line_total : unit_price * quantity; }
+    std::int32_t quantity_left() const { return quantity - quantity_returned; }
+    bool has_tag(std::string_view tag) const;
+    const ExchangeVariant* find_variant(std::string_view sku) const;
+};
+
+struct Order {
+    std::string id, number, email;
+    Stamp placed;
+    std::optional<Stamp> fulfilled, delivered;
+    std::string ship_to_country;
+    Currency currency;
+    std::vector<OrderLine> lines;
+
+    const OrderLine* find_line(std::string_view id) const;
+};
+
+// Every problem is reported with its JSON pointer; amounts are bounded so that
+// unit_price × quantity cannot overflow.
+Parsed<Order> parse_order(const nlohmann::json& document);
+Parsed<Order> parse_order_text(std::string_view text);
+
+nlohmann::json to_json(const Order& order);
+// The bytes a signed order token carries: parse_order(canonical_json(o)) gives o back,
+// and canonical_json of that is the same bytes.
+std::string canonical_json(const Order& order);
+
+}  // namespace retour

@@ -1,0 +1,132 @@
+#include "core/policy.h"
+
+#include <algorithm>
+
+#include "core/canonical_json.h"
+#include "core/crypto.h"
+#include "core/policy_sections.h"
+
+namespace retour {
+
+const std::string& LocalizedText::get(std::string_view locale) const {
+    auto it = by_locale.find(locale);
+    if (it == by_locale.end()) it = by_locale.find("en");
+    static const std::string kEmpty;
+    return it == by_locale.end() ? kEmpty : it->second;
+}
+
+const char* to_string(Resolution r) {
+    switch (r) {
+        case Resolution::refund: return "refund";
+        case Resolution::store_credit: return "store_credit";
+        case Resolution::gift_card: return "gift_card";
+        case Resolution::exchange: return "exchange";
+        case Resolution::keep_item: return "keep_item";
+    }
+    return "?";
+}
+
+std::optional<Resolution> parse_resolution(std::string_view text) {
+    for (auto r : kResolutions)
+        if (text == to_string(r)) return r;
+    return std::nullopt;
+}
+
+bool Reason::allows(Resolution r) const {
+    if (resolutions.empty()) return true;
+    for (auto x : resolutions)
+        if (x == r) return true;
+    return false;
+}
+
+const SubReason* Reason::find_sub_reason(std::string_view h) const {
+    for (const auto& s : sub_reasons)
+        if (s.handle == h) return &s;
+    return nullptr;
+}
+
+bool Windows::is_business_day(Date d) const {
+    if (!business_days[static_cast<std::size_t>(d.weekday())]) return false;
+    return !std::binary_search(closed_dates.begin(), closed_dates.end(), d);
+}
+
+bool ResolutionOffers::offers(Resolution r) const {
+    switch (r) {
+        case Resolution::refund: return refund;
+        case Resolution::store_credit: return store_credit;
+        case Resolution::gift_card: return gift_card;
+        case Resolution::exchange: return exchange;
+        case Resolution::keep_item: return keep_item;
+    }
+    return false;
+}
+
+const Reason* Policy::find_reason(std::string_view handle) const {
+    for (const auto& r : reasons)
+        if (r.handle == handle) return &r;
+    return nullptr;
+}
+
+nlohmann::json strip_annotations(const nlohmann::json& document) {
+    if (document.is_object()) {
+        nlohmann::json out = nlohmann::json::object();
+        for (auto it = document.begin(); it != document.end(); ++it)
+            if (it.key() != "$comment" && it.key() != "$schema") out[it.key()] = strip_annotations(it.value());
+        return out;
+    }
+    if (document.is_array()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& v : document) out.push_back(strip_annotations(v));
+        return out;
+    }
+    return document;
+}
+
+Parsed<Policy> parse_policy(const nlohmann::json& document) {
+    Parsed<Policy> out;
+    Policy p;
+    JsonReader root(&document, &out.errors, "");
+    if (!root.object({"$schema", "version", "currency", "time_zone", "shop", "merchant", "labels", "lookup",
+                      "webhook", "public_key", "demo", "windows", "non_returnable", "review", "reasons",
+                      "resolutions", "fees"})) {
+        return out;
+    }
+    if (auto v = root["version"].string(true, 64)) p.version = *v;
+    if (auto c = root["currency"].string()) {
+        if (auto cur = Currency::from_code(*c)) p.currency = *cur;
+        else root["currency"].fail("expected an ISO 4217 currency code such as \"EUR\" (upper case, supported)");
+    }
+    if (auto z = root["time_zone"].string()) {
+        std::string why;
+        if (auto tz = TimeZone::parse(*z, &why)) p.time_zone = *tz;
+        else root["time_zone"].fail(why);
+    }
+    if (auto d = root["demo"].boolean(false)) p.demo = *d;
+    policy_sections::read_shop(root["shop"], p.shop);
+    policy_sections::read_merchant(root["merchant"], p.merchant);
+    policy_sections::read_labels(root["labels"], p.labels);
+    policy_sections::read_lookup(root["lookup"], p.lookup);
+    policy_sections::read_webhook(root["webhook"], p.webhook);
+    policy_sections::read_public_key(root["public_key"], p);
+    policy_sections::read_windows(root["windows"], p.windows);
+    policy_sections::read_non_returnable(root["non_returnable"], p.non_returnable);
+    policy_sections::read_review(root["review"], p.review);
+    policy_sections::read_resolutions(root["resolutions"], p.resolutions);
+    policy_sections::read_reasons(root["reasons"], p.resolutions, p.reasons);
+    policy_sections::read_fees(root["fees"], p.fees);
+    if (!out.errors.empty()) return out;
+
+    const std::string canonical = canonical_dump(strip_annotations(document));
+    const auto digest = crypto::sha256(canonical);
+    p.hash = "sha256:" + crypto::to_hex(digest.data(), digest.size());
+    out.value = std::move(p);
+    return out;
+}
+
+Parsed<Policy> parse_policy_text(std::string_view text) {
+    Parsed<Policy> out;
+    auto doc = parse_json_document(text, out.errors);
+    return doc ? parse_policy(*doc) : out;
+}
+
+}  // namespace retour

@@ -1,0 +1,205 @@
+#include "core/quote.h"
+
+namespace retour {
+namespace {
+
+struct Checker {
+    Quote& q;
+    void error(const char* code, std::string pointer, std::string message) {
+        q.errors.push_back(QuoteError{code, std::move(pointer), std::move(message)});
+    }
+};
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// What the selected units cost, given the units returned before.
+Money paid_for(const OrderLine& line, std::int32_t qty, Currency c) {
+    const Money total{line.total_paid(), c};
+    Money paid = cumulative_share(total, line.quantity_returned + qty, line.quantity)
+                     .minus(cumulative_share(total, line.quantity_returned, line.quantity));
+    // Earlier refunds may not line up with units (a goodwill refund, a fee kept);
+    // never pay out more than is left.
+    return paid.min(total.minus(Money{line.amount_refunded, c}));
+}
+
+// Checks one selection line and, when valid, fills `out` with its own amounts.
+bool price_line(const Policy& p, const Order& o, const std::vector<Decision>& decisions, const Selection& sel,
+                std::size_t i, Checker& ck, QuoteLine& out) {
+    const SelectionLine& s = sel.lines[i];
+    const std::string at = "/lines/" + std::to_string(i);
+    const Currency c = o.currency;
+    const std::size_t before = ck.q.errors.size();
+    for (std::size_t k = 0; k < i; ++k)
+        if (sel.lines[k].line_id == s.line_id)
+            ck.error("duplicate_line", at + "/line_id", "line \"" + s.line_id + "\" is selected twice");
+    const OrderLine* line = nullptr;
+    const Decision* d = nullptr;
+    for (std::size_t k = 0; k < o.lines.size(); ++k)
+        if (o.lines[k].id == s.line_id) { line = &o.lines[k]; d = k < decisions.size() ? &decisions[k] : nullptr; }
+    if (!line || !d) {
+        ck.error("unknown_line", at + "/line_id", "the order has no line \"" + s.line_id + "\"");
+        return false;
+    }
+    if (d->status == Status::ineligible)
+        ck.error("line_not_returnable", at + "/line_id", d->message);
+    else if (s.quantity > d->returnable_quantity)
+        ck.error("quantity_above_returnable", at + "/quantity",
+                 "at most " + std::to_string(d->returnable_quantity) + " can be returned");
+    const Reason* reason = p.find_reason(s.reason);
+    if (!reason) {
+        ck.error("unknown_reason", at + "/reason", "the policy has no reason \"" + s.reason + "\"");
+    } else {
+        if (!s.sub_reason.empty() && !reason->find_sub_reason(s.sub_reason))
+            ck.error("unknown_sub_reason", at + "/sub_reason", "reason \"" + s.reason + "\" has no sub-reason \"" + s.sub_reason + "\"");
+        if (reason->requires_comment && blank(s.comment))
+            ck.error("comment_required", at + "/comment", "this reason needs a comment");
+        if (reason->requires_photo && s.photos == 0)
+            ck.error("photo_required", at + "/photos", "this reason needs a photo");
+    }
+    const char* res_name = to_string(s.resolution);
+    if (!p.resolutions.offers(s.resolution))
+        ck.error("resolution_not_offered", at + "/resolution", std::string("the shop does not offer ") + res_name);
+    else if (reason && !reason->allows(s.resolution))
+        ck.error("resolution_not_allowed_for_reason", at + "/resolution",
+                 std::string(res_name) + " is not offered for reason \"" + s.reason + "\"");
+    const ExchangeVariant* variant = nullptr;
+    if (s.resolution == Resolution::exchange) {
+        if (s.exchange_sku.empty())
+            ck.error("exchange_variant_required", at + "/exchange_sku", "an exchange needs the SKU to exchange for");
+        else if (!(variant = line->find_variant(s.exchange_sku)))
+            ck.error("unknown_exchange_variant", at + "/exchange_sku", "\"" + s.exchange_sku + "\" is not a variant this item can be exchanged for");
+    } else if (!s.exchange_sku.empty()) {
+        ck.error("exchange_sku_unexpected", at + "/exchange_sku", "exchange_sku is only for the exchange resolution");
+    }
+    if (ck.q.errors.size() != before) return false;
+
+    out.line_id = s.line_id;
+    out.quantity = s.quantity;
+    out.reason = s.reason;
+    out.sub_reason = s.sub_reason;
+    out.resolution = s.resolution;
+    out.paid = paid_for(*line, s.quantity, c);
+    const Money tax_total = Money{line->unit_tax, c}.times(line->quantity);
+    out.tax = cumulative_share(tax_total, line->quantity_returned + s.quantity, line->quantity)
+                  .minus(cumulative_share(tax_total, line->quantity_returned, line->quantity))
+                  .min(out.paid);
+    out.fees_waived = reason->merchant_fault && p.fees.waive_for_merchant_fault;
+    out.restocking_fee = out.bonus = out.exchange_price = out.exchange_difference = Money::zero(c);
+    const bool restock = s.resolution == Resolution::refund || s.resolution == Resolution::store_credit ||
+                         s.resolution == Resolution::gift_card;
+    if (restock && !out.fees_waived) {
+        Money fee = Money{p.fees.restocking_fixed, c}.times(s.quantity).plus(out.paid.percent_bp_down(p.fees.restocking_bp));
+        if (p.fees.restocking_cap) fee = fee.min(Money{*p.fees.restocking_cap, c});
+        out.restocking_fee = fee.min(out.paid);
+    }
+    if (s.resolution == Resolution::store_credit)
+        out.bonus = out.paid.minus(out.restocking_fee).percent_bp_down(p.resolutions.store_credit_bonus_bp);
+    if (variant) {
+        out.exchange_sku = variant->sku;
+        out.exchange_price = Money{variant->price, c}.times(s.quantity);
+        out.exchange_difference = out.exchange_price.minus(out.paid);
+    }
+    if (s.resolution == Resolution::keep_item) {
+        out.keep_item = true;
+        if (out.paid.minor > p.resolutions.keep_item_max_value) {
+            ck.error("keep_item_above_threshold", at + "/resolution",
+                     "keeping the item is offered up to " + format_display(Money{p.resolutions.keep_item_max_value, c}));
+            return false;
+        }
+    }
+    if (reason->review) out.review_codes.push_back("review_reason");
+    for (const auto& f : d->findings)
+        if (f.is_review()) out.review_codes.push_back(f.code);
+    out.review = !out.review_codes.empty();
+    return true;
+}
+
+// Takes `fee` out of the buckets in order; returns what none of them could cover.
+Money deduct(Money fee, Money* const* buckets, std::size_t n) {
+    for (std::size_t i = 0; i < n && fee.minor > 0; ++i) {
+        const Money take = fee.min(*buckets[i]);
+        *buckets[i] = buckets[i]->minus(take);
+        fee = fee.minus(take);
+    }
+    return fee;
+}
+
+void total_up(const Policy& p, const Order& o, Quote& q) {
+    const Currency c = o.currency;
+    QuoteTotals& t = q.totals;
+    t.paid = t.restocking_fees = t.label_fee = t.handling_fee = t.fees = t.bonus = Money::zero(c);
+    t.refund = t.store_credit = t.gift_card = t.customer_pays = Money::zero(c);
+    bool label_due = false, handling_due = false, any_store_credit = false;
+    for (const QuoteLine& l : q.lines) {
+        t.paid = t.paid.plus(l.paid);
+        t.restocking_fees = t.restocking_fees.plus(l.restocking_fee);
+        t.bonus = t.bonus.plus(l.bonus);
+        const Money back = l.paid.minus(l.restocking_fee);
+        switch (l.resolution) {
+            case Resolution::refund: t.refund = t.refund.plus(back); break;
+            case Resolution::gift_card: t.gift_card = t.gift_card.plus(back); break;
+            case Resolution::store_credit:
+                t.store_credit = t.store_credit.plus(back).plus(l.bonus);
+                any_store_credit = true;
+                break;
+            case Resolution::keep_item: t.refund = t.refund.plus(l.paid); break;
+            case Resolution::exchange:
+                if (l.exchange_difference.is_negative()) t.refund = t.refund.minus(l.exchange_difference);
+                else t.customer_pays = t.customer_pays.plus(l.exchange_difference);
+                break;
+        }
+        if (l.keep_item || l.fees_waived) continue;
+        handling_due = true;
+        if (!(l.resolution == Resolution::exchange && p.fees.waive_label_for_exchange)) label_due = true;
+    }
+    for (const QuoteLine& l : q.lines) q.needs_review = q.needs_review || l.review;
+    if (any_store_credit && p.resolutions.store_credit_bonus_fixed > 0) {
+        const Money fixed{p.resolutions.store_credit_bonus_fixed, c};
+        t.bonus = t.bonus.plus(fixed);
+        t.store_credit = t.store_credit.plus(fixed);
+    }
+    if (label_due) t.label_fee = Money{p.fees.label, c};
+    if (handling_due) {
+        auto it = p.fees.handling_by_country.find(o.ship_to_country);
+        if (it != p.fees.handling_by_country.end()) t.handling_fee = Money{it->second, c};
+    }
+    const Money request_fees = t.label_fee.plus(t.handling_fee);
+    t.fees = t.restocking_fees.plus(request_fees);
+    Money* const buckets[] = {&t.refund, &t.gift_card, &t.store_credit};
+    t.customer_pays = t.customer_pays.plus(deduct(request_fees, buckets, 3));
+}
+
+}  // namespace
+
+Quote quote(const Policy& policy, const Order& order, const Selection& selection, const std::vector<Decision>& decisions) {
+    Quote q;
+    q.currency = order.currency;
+    Checker ck{q};
+    if (order.currency != policy.currency) {
+        ck.error("currency_mismatch", "", "the order is in " + order.currency.str() + " but the return policy is in " +
+                                              policy.currency.str());
+        return q;
+    }
+    try {
+        q.lines.resize(selection.lines.size());
+        for (std::size_t i = 0; i < selection.lines.size(); ++i)
+            price_line(policy, order, decisions, selection, i, ck, q.lines[i]);
+        if (q.ok()) total_up(policy, order, q);
+    } catch (const MoneyError& e) {
+        // Parsers bound every amount, so this needs absurd inputs; report, never crash.
+        ck.error("amount_overflow", "", e.what());
+    }
+    if (!q.ok()) {
+        q.lines.clear();
+        q.totals = QuoteTotals{};
+        q.needs_review = false;
+    }
+    return q;
+}
+
+Quote quote(const Policy& policy, const Order& order, const Selection& selection, Instant now,
+            const EvaluationContext& context) {
+    return quote(policy, order, selection, evaluate(policy, order, now, context));
+}
+
+}  // namespace retour

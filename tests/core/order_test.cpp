@@ -1,0 +1,59 @@
+#include "core/order.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/core/fixture.h"
+
+namespace retour {
+namespace {
+
+using nlohmann::json;
+
+TEST(Order, ParsesTheBaseFixture) {
+    const auto o = parse_order(testing::read_json_fixture("orders/base.json"));
+    ASSERT_TRUE(o.ok());
+    EXPECT_EQ(o.value->lines.at(0).exchange_variants.size(), 3u);
+    EXPECT_EQ(o.value->lines.at(0).total_paid(), 2500);
+    EXPECT_FALSE(o.value->delivered->has_time);
+}
+
+TEST(Order, CanonicalJsonHasSortedKeysAndNoWhitespace) {
+    const auto o = parse_order(testing::read_json_fixture("orders/base.json"));
+    const std::string c = canonical_json(*o.value);
+    EXPECT_EQ(c.find('\n'), std::string::npos);
+    EXPECT_EQ(c.rfind("{\"currency\":\"EUR\",\"delivered_at\":\"2026-10-05\",\"email\":", 0), 0u) << c;
+}
+
+TEST(Order, CanonicalJsonRoundTripsToTheSameBytes) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["placed_at"] = "2026-10-01T12:00:00+02:00";  // normalized to UTC once
+    doc["lines"][0]["title"] = "Tröja – blå";
+    const std::string once = canonical_json(*parse_order(doc).value);
+    const std::string twice = canonical_json(*parse_order_text(once).value);
+    EXPECT_EQ(once, twice);
+    EXPECT_NE(once.find("\"placed_at\":\"2026-10-01T10:00:00Z\""), std::string::npos);
+    EXPECT_NE(once.find("Tröja – blå"), std::string::npos);
+}
+
+TEST(Order, ReportsDuplicateLineIds) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["lines"].push_back(doc["lines"][0]);
+    const auto o = parse_order(doc);
+    ASSERT_EQ(o.errors.size(), 1u);
+    EXPECT_EQ(o.errors[0].text(), "/lines/1/id: duplicate line id \"L1\"");
+}
+
+TEST(Order, RejectsTaxAboveThePrice) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["lines"][0]["unit_tax"] = 3000;
+    EXPECT_EQ(parse_order(doc).errors.at(0).text(), "/lines/0/unit_tax: expected at most unit_price (tax is included in it)");
+}
+
+TEST(Order, ReportsInvalidJsonText) {
+    const auto o = parse_order_text("{\"id\": \"1\",");
+    ASSERT_EQ(o.errors.size(), 1u);
+    EXPECT_EQ(o.errors[0].message.rfind("not valid JSON: ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace retour

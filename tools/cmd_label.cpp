@@ -1,0 +1,51 @@
+// `retour label`: render the return label for a request under a policy.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/label/label.h"
+#include "core/label/label_json.h"
+#include "tools/commands.h"
+#include "tools/file_io.h"
+
+namespace retour::tools {
+
+int cmd_label(int argc, char** argv) {
+    // Args knows only "--name"; the short "-o" is spelled out as "--output".
+    std::vector<std::string> spelled(argv, argv + argc);
+    for (auto& a : spelled)
+        if (a == "-o") a = "--output";
+    std::vector<char*> pointers;
+    for (auto& a : spelled) pointers.push_back(a.data());
+    Args args(argc, pointers.data());
+    args.allow_only({"request", "policy", "format", "size", "output"});
+    if (!args.positional().empty()) throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
+    const std::string request_path = args.require("request");
+    const std::string policy_path = args.require("policy");
+    const std::string out_path = args.require("output");
+
+    label::LabelOptions options;
+    const std::string format = args.get_or("format", "pdf");
+    const std::string size = args.get_or("size", "4x6");
+    if (auto f = label::parse_label_format(format)) options.format = *f;
+    else throw UsageError{"--format must be pdf, svg or zpl, not '" + format + "'"};
+    if (auto s = label::parse_label_size(size)) options.size = *s;
+    else throw UsageError{"--size must be 4x6, a6, a4 or letter, not '" + size + "'"};
+
+    auto input = label::label_input_from_json_text(read_file(request_path), read_file(policy_path));
+    if (!input.ok()) {
+        for (const auto& e : input.errors) {
+            const std::string& path = e.document == "request" ? request_path : policy_path;
+            std::fprintf(stderr, "%s: %s\n", path.c_str(), e.to_string().c_str());
+        }
+        return 1;
+    }
+    label::Label out = label::render_label(*input.input, options);
+    for (const auto& w : out.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    write_file(out_path, out.bytes);
+    std::fprintf(stderr, "%s: %s label %s, %zu bytes\n", out_path.c_str(), std::string(label::label_size_name(options.size)).c_str(),
+                 input.input->rma.c_str(), out.bytes.size());
+    return 0;
+}
+
+}  // namespace retour::tools

@@ -1,0 +1,33 @@
+#pragma once
+// The subcommands of `retour`. Each lives in its own cmd_<name>.cpp and receives
+// the arguments after its name. Return value is the process exit code.
+#include "tools/args.h"
+
+namespace retour::tools {
+
+struct Command {
+    const char* name;
+    const char* usage;    // one line: arguments
+    const char* summary;  // one line: what it does
+    int (*run)(int argc, char** argv);
+};
+
+int cmd_serve(int argc, char** argv);
+int cmd_check_policy(int argc, char** argv);
+int cmd_evaluate(int argc, char** argv);
+int cmd_keygen(int argc, char** argv);
+int cmd_sign_order(int argc, char** argv);
+int cmd_label(int argc, char** argv);
+
+// Keep in the order `retour help` should list them.
+inline constexpr Command kCommands[] = {
+    {"serve", "--root DIR [--port 8080] [--host 127.0.0.1]", "serve a folder over HTTP (the portal, locally)", cmd_serve},
+    {"check-policy", "POLICY.json", "validate a return policy: every error with its JSON pointer", cmd_check_policy},
+    {"evaluate", "--policy P --order O --now 2026-11-22T12:00:00Z [--select S] [--customer-returns N]",
+     "decide every order line and price a selection, as JSON", cmd_evaluate},
+    {"keygen", "[--out-dir DIR]", "make an Ed25519 key pair for signed order links", cmd_keygen},
+    {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--base-url URL]", "print a signed order token and link", cmd_sign_order},
+    {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] -o FILE", "render a return label", cmd_label},
+};
+
+}  // namespace retour::tools

@@ -1,0 +1,14 @@
+#pragma once
+// Whole-file reads and writes for the subcommands. Errors are thrown as
+// std::runtime_error naming the path (main() prints them and exits 1).
+#include <string>
+
+namespace retour::tools {
+
+std::string read_file(const std::string& path);
+// Replaces the file atomically (temp file + rename), so a reader never sees half of it.
+void write_file(const std::string& path, const std::string& content);
+// Creates a new file with mode 0600; refuses to overwrite (secret keys).
+void write_new_private_file(const std::string& path, const std::string& content);
+
+}  // namespace retour::tools

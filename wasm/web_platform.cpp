@@ -1,0 +1,347 @@
+#include "wasm/web_platform.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+// ---------------------------------------------------------------------------
+// DOM side (web/platform.js registers Module.retourPlatform before main runs)
+// ---------------------------------------------------------------------------
+
+EM_JS(void, web_text_focus, (int focused, float x, float y, float h), {
+    if (Module.retourPlatform) Module.retourPlatform.textFocus(!!focused, x, y, h);
+});
+
+EM_JS(void, web_set_clipboard, (const char* text), {
+    if (Module.retourPlatform) Module.retourPlatform.setClipboard(UTF8ToString(text));
+});
+
+// In wasm/web_library.js.
+extern "C" void retour_register_canvas();
+
+EM_JS(void, web_frame_rendered, (), {
+    if (Module.retourPlatform) Module.retourPlatform.frameRendered();
+});
+
+namespace retour::web {
+namespace {
+
+// Browser input is queued and applied a little per frame: Dear ImGui 1.86 reads
+// button and key *state*, so a press and release arriving between two frames
+// would be lost (a quick tap, or Playwright's key press) unless split over frames.
+struct InputEvent {
+    enum Kind { PointerMove, PointerButton, Wheel, Key, Text, Blur } kind;
+    float x = 0, y = 0;
+    int code = 0;  // button or DOM keyCode
+    bool down = false;
+    int mods = 0;  // 1 Ctrl, 2 Shift, 4 Alt, 8 Meta
+    std::string text;
+};
+
+struct State {
+    bool ready = false;  // init() succeeded; until then input and frames are ignored
+    std::function<void()> draw;
+    std::deque<InputEvent> queue;
+    float css_width = 1, css_height = 1, pixel_ratio = 1;
+    float font_size = 17;
+    float font_built_for_ratio = 0;
+    std::string font_ttf;
+    bool frame_scheduled = false;
+    int frames_wanted = 0;
+    unsigned frames_rendered = 0;
+    double last_time = 0;
+    bool text_focused = false;
+    ImVec2 ime_pos{0, 0};
+    float ime_height = 0;
+    std::string clipboard;
+};
+
+State g;
+
+void apply_mods(ImGuiIO& io, int mods) {
+    io.KeyCtrl = mods & 1;
+    io.KeyShift = mods & 2;
+    io.KeyAlt = mods & 4;
+    io.KeySuper = mods & 8;
+}
+
+// Applies queued events until one would change a button or key that already
+// changed in this frame; the rest wait for the next frame.
+void apply_queued_input(ImGuiIO& io) {
+    bool button_changed[5] = {};
+    bool key_changed[512] = {};
+    while (!g.queue.empty()) {
+        const InputEvent& e = g.queue.front();
+        switch (e.kind) {
+        case InputEvent::PointerMove:
+            io.MousePos = ImVec2(e.x, e.y);
+            break;
+        case InputEvent::PointerButton:
+            if (e.code < 0 || e.code >= 5) break;
+            if (button_changed[e.code]) return;
+            button_changed[e.code] = true;
+            io.MousePos = ImVec2(e.x, e.y);
+            io.MouseDown[e.code] = e.down;
+            apply_mods(io, e.mods);
+            break;
+        case InputEvent::Wheel:
+            io.MouseWheelH += e.x;
+            io.MouseWheel += e.y;
+            break;
+        case InputEvent::Key:
+            if (e.code <= 0 || e.code >= 512) break;
+            if (key_changed[e.code]) return;
+            key_changed[e.code] = true;
+            io.KeysDown[e.code] = e.down;
+            apply_mods(io, e.mods);
+            break;
+        case InputEvent::Text:
+            io.AddInputCharactersUTF8(e.text.c_str());
+            break;
+        case InputEvent::Blur:
+            std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+            std::fill(std::begin(io.MouseDown), std::end(io.MouseDown), false);
+            apply_mods(io, 0);
+            break;
+        }
+        g.queue.pop_front();
+    }
+}
+
+bool anything_held(const ImGuiIO& io) {
+    for (bool b : io.MouseDown) if (b) return true;
+    for (bool k : io.KeysDown) if (k) return true;
+    return false;
+}
+
+// The atlas is rasterized at the device pixel ratio and scaled back, so text is
+// crisp on high-DPI screens; it is rebuilt when the ratio changes (zoom, moving
+// the window to another screen).
+void build_font_if_needed(ImGuiIO& io) {
+    if (g.font_built_for_ratio == g.pixel_ratio) return;
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (de, nl, da, id)
+        0x0100, 0x017F,  // Latin Extended-A
+        0x2000, 0x206F,  // General Punctuation: – — ‘ ’ “ ” …
+        0x20AC, 0x20AC,  // €
+        0x2190, 0x2193,  // arrows
+        0x2212, 0x2212,  // minus sign
+        0x2713, 0x2713,  // check mark
+        0x2715, 0x2715,  // multiplication x (close)
+        0,
+    };
+    io.Fonts->Clear();
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // g.font_ttf outlives the atlas
+    config.OversampleH = 1;
+    config.PixelSnapH = true;
+    if (g.font_ttf.empty()) {
+        // The page refuses to start without the font; this only guards a broken embed.
+        config.SizePixels = g.font_size * g.pixel_ratio;
+        io.Fonts->AddFontDefault(&config);
+    } else {
+        io.Fonts->AddFontFromMemoryTTF(g.font_ttf.data(), static_cast<int>(g.font_ttf.size()),
+                                       g.font_size * g.pixel_ratio, &config, ranges);
+    }
+    io.FontGlobalScale = 1.0f / g.pixel_ratio;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g.font_built_for_ratio = g.pixel_ratio;
+}
+
+// ImGui 1.86 reports where the text caret is, so the hidden input can sit there
+// (IME candidate windows and phone keyboards then appear next to the field).
+void set_ime_pos(int x, int y) {
+    g.ime_pos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    g.ime_height = ImGui::GetFontSize();
+}
+
+void sync_text_focus(const ImGuiIO& io) {
+    if (io.WantTextInput == g.text_focused && !io.WantTextInput) return;
+    g.text_focused = io.WantTextInput;
+    web_text_focus(g.text_focused, g.ime_pos.x, g.ime_pos.y, g.ime_height);
+}
+
+EM_BOOL render_frame(double now_ms, void*) {
+    g.frame_scheduled = false;
+    ImGuiIO& io = ImGui::GetIO();
+    apply_queued_input(io);
+    build_font_if_needed(io);
+
+    io.DisplaySize = ImVec2(g.css_width, g.css_height);
+    io.DisplayFramebufferScale = ImVec2(g.pixel_ratio, g.pixel_ratio);
+    const double now = now_ms / 1000.0;
+    io.DeltaTime = g.last_time > 0 ? static_cast<float>(std::clamp(now - g.last_time, 0.001, 0.1)) : 1.0f / 60;
+    g.last_time = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g.draw();
+    ImGui::Render();
+
+    const int fb_w = static_cast<int>(g.css_width * g.pixel_ratio + 0.5f);
+    const int fb_h = static_cast<int>(g.css_height * g.pixel_ratio + 0.5f);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g.frames_rendered;
+    web_frame_rendered();
+
+    sync_text_focus(io);
+    io.MouseWheel = io.MouseWheelH = 0;
+
+    if (g.frames_wanted > 0) --g.frames_wanted;
+    if (!g.queue.empty() || anything_held(io)) g.frames_wanted = std::max(g.frames_wanted, 1);
+    if (g.frames_wanted > 0) request_frames(0);
+    return EM_FALSE;
+}
+
+void push(InputEvent e) {
+    if (!g.ready) return;
+    g.queue.push_back(std::move(e));
+    // Three frames let ImGui settle hover, active and released states after input.
+    request_frames(3);
+}
+
+const char* get_clipboard(void*) { return g.clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+    g.clipboard = text;
+    web_set_clipboard(text);
+}
+
+}  // namespace
+
+bool init(const PlatformDesc& desc, std::function<void()> draw) {
+    g.draw = std::move(draw);
+    if (desc.font_size_css_px > 0) g.font_size = desc.font_size_css_px;
+    g.font_ttf.assign(reinterpret_cast<const char*>(desc.font_ttf), static_cast<size_t>(desc.font_ttf_size));
+
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;  // the canvas keeps its last frame while idle
+    retour_register_canvas();
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("!retour-canvas", &attrs);
+    if (ctx <= 0) {
+        EM_ASM({ if (Module.retourPlatform) Module.retourPlatform.fatal('webgl2'); });
+        return false;
+    }
+    emscripten_webgl_make_context_current(ctx);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing to persist between visits in imgui.ini
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need 2 frames/s forever
+    io.BackendPlatformName = "retour_web";
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.ImeSetInputScreenPosFn = set_ime_pos;
+
+    // DOM keyCodes for the keys ImGui needs to know about.
+    io.KeyMap[ImGuiKey_Tab] = 9;
+    io.KeyMap[ImGuiKey_LeftArrow] = 37;
+    io.KeyMap[ImGuiKey_RightArrow] = 39;
+    io.KeyMap[ImGuiKey_UpArrow] = 38;
+    io.KeyMap[ImGuiKey_DownArrow] = 40;
+    io.KeyMap[ImGuiKey_PageUp] = 33;
+    io.KeyMap[ImGuiKey_PageDown] = 34;
+    io.KeyMap[ImGuiKey_Home] = 36;
+    io.KeyMap[ImGuiKey_End] = 35;
+    io.KeyMap[ImGuiKey_Insert] = 45;
+    io.KeyMap[ImGuiKey_Delete] = 46;
+    io.KeyMap[ImGuiKey_Backspace] = 8;
+    io.KeyMap[ImGuiKey_Space] = 32;
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeyMap[ImGuiKey_A] = 65;
+    io.KeyMap[ImGuiKey_C] = 67;
+    io.KeyMap[ImGuiKey_V] = 86;
+    io.KeyMap[ImGuiKey_X] = 88;
+    io.KeyMap[ImGuiKey_Y] = 89;
+    io.KeyMap[ImGuiKey_Z] = 90;
+
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    g.ready = true;
+    request_frames(2);
+    return true;
+}
+
+void request_frames(int count) {
+    g.frames_wanted = std::max(g.frames_wanted, count);
+    if (!g.ready || g.frame_scheduled) return;
+    g.frame_scheduled = true;
+    emscripten_request_animation_frame(render_frame, nullptr);
+}
+
+unsigned frames_rendered() { return g.frames_rendered; }
+
+}  // namespace retour::web
+
+// ---------------------------------------------------------------------------
+// Exports called by web/platform.js. Coordinates are CSS pixels of the canvas.
+// ---------------------------------------------------------------------------
+using retour::web::InputEvent;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void retour_resize(float css_width, float css_height, float pixel_ratio) {
+    retour::web::g.css_width = std::max(css_width, 1.0f);
+    retour::web::g.css_height = std::max(css_height, 1.0f);
+    retour::web::g.pixel_ratio = std::clamp(pixel_ratio, 0.5f, 4.0f);
+    retour::web::request_frames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_pointer_move(float x, float y) {
+    InputEvent e{InputEvent::PointerMove};
+    e.x = x, e.y = y;
+    retour::web::push(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_pointer_button(float x, float y, int button, int down, int mods) {
+    InputEvent e{InputEvent::PointerButton};
+    e.x = x, e.y = y, e.code = button, e.down = down != 0, e.mods = mods;
+    retour::web::push(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_wheel(float dx, float dy) {
+    InputEvent e{InputEvent::Wheel};
+    e.x = dx, e.y = dy;
+    retour::web::push(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_key(int key_code, int down, int mods) {
+    InputEvent e{InputEvent::Key};
+    e.code = key_code, e.down = down != 0, e.mods = mods;
+    retour::web::push(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_text(const char* utf8) {
+    InputEvent e{InputEvent::Text};
+    e.text = utf8;
+    retour::web::push(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_blur() { retour::web::push(InputEvent{InputEvent::Blur}); }
+
+EMSCRIPTEN_KEEPALIVE unsigned retour_frames_rendered() { return retour::web::frames_rendered(); }
+
+}  // extern "C"

@@ -1,0 +1,209 @@
+// Retour's web platform layer, DOM half (the C++ half is wasm/web_platform.cpp).
+// It owns the canvas and a hidden text input inside the portal's container, turns
+// DOM events into calls of the retour_* exports, and sizes the canvas for the
+// device pixel ratio.
+//
+//  [X] Pointer Events: mouse, pen, touch (one path)   [X] wheel / trackpad
+//  [X] keys for navigation and editing                [X] text through a hidden <input>:
+//      typing, paste, IME and dead keys, phone keyboards, Playwright insertText
+//  [X] copy to the system clipboard                   [X] devicePixelRatio and resize
+//  [X] clear message when the browser can't run it    [ ] gamepad
+(function () {
+  'use strict';
+
+  // DOM keyCodes ImGui is told about (see KeyMap in web_platform.cpp).
+  const NAV_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46]);
+  const SHORTCUT_KEYS = new Set([65, 67, 88, 89, 90]);  // Ctrl+A C X Y Z; Ctrl+V arrives as paste text
+
+  function mods(e) {
+    return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+  }
+
+  function showFatal(container, text) {
+    container.textContent = '';
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.style.cssText = 'font:16px/1.5 system-ui,sans-serif;padding:24px;max-width:520px;margin:auto;color:#1f2937';
+    box.textContent = text;
+    container.appendChild(box);
+  }
+
+  const FATAL_TEXT = {
+    webgl2: 'This browser cannot show the return portal (WebGL 2 is not available). Please try an up-to-date browser.',
+    load: 'The return portal could not be loaded. Please check your connection and reload the page.',
+  };
+
+  // Starts the portal in `container`. options.base: URL the portal files live under
+  // (default: the folder of this script), so it works from any sub-path.
+  async function start(container, options) {
+    options = options || {};
+    const base = options.base || new URL('.', SCRIPT_URL).href;
+    if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+
+    const canvas = document.createElement('canvas');
+    canvas.id = 'retour-canvas';
+    canvas.tabIndex = 0;
+    canvas.setAttribute('aria-label', 'Return portal');
+    canvas.style.cssText = 'display:block;width:100%;height:100%;touch-action:none;outline:none';
+    const text = document.createElement('input');
+    text.type = 'text';
+    text.autocomplete = 'off';
+    text.setAttribute('autocapitalize', 'off');
+    text.setAttribute('aria-hidden', 'true');
+    // 16px keeps phones from zooming in; invisible but focusable, placed at the caret.
+    text.style.cssText = 'position:absolute;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;' +
+      'font-size:16px;pointer-events:none;background:transparent;color:transparent';
+    container.appendChild(canvas);
+    container.appendChild(text);
+
+    let fontBytes;
+    try {
+      const r = await fetch(new URL('retour-sans.ttf', base));
+      if (!r.ok) throw new Error('font: HTTP ' + r.status);
+      fontBytes = new Uint8Array(await r.arrayBuffer());
+    } catch (err) {
+      console.error('retour:', err);
+      showFatal(container, FATAL_TEXT.load);
+      return null;
+    }
+
+    let frames = 0;
+    let textFocused = false;
+    const platform = {
+      frameRendered() { frames++; },
+      textFocus(focused, x, y, h) {
+        textFocused = focused;
+        if (focused) {
+          text.style.left = x + 'px';
+          text.style.top = y + 'px';
+          text.style.height = Math.max(h, 1) + 'px';
+          if (document.activeElement !== text) text.focus({ preventScroll: true });
+        } else if (document.activeElement === text) {
+          canvas.focus({ preventScroll: true });
+        }
+      },
+      setClipboard(value) {
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(value).catch(() => {});
+        }
+      },
+      fatal(kind) { showFatal(container, FATAL_TEXT[kind] || FATAL_TEXT.load); },
+    };
+
+    let module;
+    try {
+      module = await createRetour({
+        canvas,
+        retourFont: fontBytes,
+        retourPlatform: platform,
+        locateFile: (path) => new URL(path, base).href,
+        print: (s) => console.log(s),
+        printErr: (s) => console.error(s),
+      });
+    } catch (err) {
+      console.error('retour:', err);
+      showFatal(container, FATAL_TEXT.load);
+      return null;
+    }
+
+    const api = {
+      resize: module.cwrap('retour_resize', null, ['number', 'number', 'number']),
+      move: module.cwrap('retour_pointer_move', null, ['number', 'number']),
+      button: module.cwrap('retour_pointer_button', null, ['number', 'number', 'number', 'number', 'number']),
+      wheel: module.cwrap('retour_wheel', null, ['number', 'number']),
+      key: module.cwrap('retour_key', null, ['number', 'number', 'number']),
+      text: module.cwrap('retour_text', null, ['string']),
+      blur: module.cwrap('retour_blur', null, []),
+      state: module.cwrap('retour_state_json', 'string', []),
+    };
+
+    // --- size and pixel ratio -------------------------------------------------
+    function fit() {
+      const rect = container.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.max(1, Math.round(rect.width * dpr));
+      const h = Math.max(1, Math.round(rect.height * dpr));
+      if (canvas.width !== w) canvas.width = w;
+      if (canvas.height !== h) canvas.height = h;
+      api.resize(rect.width, rect.height, dpr);
+    }
+    new ResizeObserver(fit).observe(container);
+    (function watchRatio() {
+      const mq = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      mq.addEventListener('change', () => { fit(); watchRatio(); }, { once: true });
+    })();
+    fit();
+
+    // --- pointer ----------------------------------------------------------------
+    const BUTTON = [0, 2, 1];  // DOM: left, middle, right -> ImGui: left, right, middle
+    function local(e) {
+      const r = canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    }
+    canvas.addEventListener('pointermove', (e) => { const [x, y] = local(e); api.move(x, y); });
+    canvas.addEventListener('pointerdown', (e) => {
+      const [x, y] = local(e);
+      if (e.pointerType !== 'mouse' || document.activeElement !== text) canvas.focus({ preventScroll: true });
+      canvas.setPointerCapture(e.pointerId);
+      api.move(x, y);
+      api.button(x, y, BUTTON[e.button] ?? 0, 1, mods(e));
+      e.preventDefault();
+    });
+    const release = (e) => {
+      const [x, y] = local(e);
+      api.button(x, y, BUTTON[e.button] ?? 0, 0, mods(e));
+      // A finger that lifted is not hovering anywhere any more.
+      if (e.pointerType === 'touch') api.move(-Number.MAX_VALUE, -Number.MAX_VALUE);
+    };
+    canvas.addEventListener('pointerup', release);
+    canvas.addEventListener('pointercancel', release);
+    canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') api.move(-Number.MAX_VALUE, -Number.MAX_VALUE); });
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    canvas.addEventListener('wheel', (e) => {
+      const unit = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 0.1 : 100;
+      api.wheel(-e.deltaX / unit, -e.deltaY / unit);
+      e.preventDefault();
+    }, { passive: false });
+
+    // --- keys ------------------------------------------------------------------
+    container.addEventListener('keydown', (e) => {
+      const ctrl = e.ctrlKey || e.metaKey;
+      if (ctrl && e.keyCode === 86) return;  // paste: the browser delivers it to the text input
+      if (e.keyCode === 32 && textFocused) return;  // a space typed into a field is text
+      if (NAV_KEYS.has(e.keyCode) || (ctrl && SHORTCUT_KEYS.has(e.keyCode))) {
+        e.preventDefault();
+        api.key(e.keyCode, 1, mods(e));
+      }
+    });
+    container.addEventListener('keyup', (e) => {
+      if (NAV_KEYS.has(e.keyCode) || SHORTCUT_KEYS.has(e.keyCode)) api.key(e.keyCode, 0, mods(e));  // a stray release is harmless
+    });
+    container.addEventListener('focusout', (e) => {
+      if (!container.contains(e.relatedTarget)) api.blur();
+    });
+
+    // --- text ------------------------------------------------------------------
+    // Everything typed lands in the hidden input first; we hand its value to ImGui
+    // and empty it. During IME composition we wait for the composed text.
+    let composing = false;
+    const flush = () => {
+      const value = text.value;
+      text.value = '';
+      if (value) api.text(value);
+    };
+    text.addEventListener('compositionstart', () => { composing = true; });
+    text.addEventListener('compositionend', () => { composing = false; flush(); });
+    text.addEventListener('input', (e) => { if (!composing && !e.isComposing) flush(); });
+
+    const handle = {
+      module,
+      state: () => JSON.parse(api.state()),
+      frames: () => frames,
+      textFocused: () => textFocused,
+    };
+    return handle;
+  }
+
+  const SCRIPT_URL = document.currentScript ? document.currentScript.src : location.href;
+  window.RetourPlatform = { start };
+})();
