@@ -111,8 +111,12 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     policy_sections::read_windows(root["windows"], p.windows);
     policy_sections::read_non_returnable(root["non_returnable"], p.non_returnable);
     policy_sections::read_review(root["review"], p.review);
+    const std::size_t errors_before = out.errors.size();
     policy_sections::read_resolutions(root["resolutions"], p.resolutions);
-    policy_sections::read_reasons(root["reasons"], p.resolutions, p.reasons);
+    // Only check reasons against the offers when those were read cleanly, so one
+    // mistake in /resolutions does not echo through every reason.
+    const bool offers_known = out.errors.size() == errors_before;
+    policy_sections::read_reasons(root["reasons"], offers_known ? &p.resolutions : nullptr, p.reasons);
     policy_sections::read_fees(root["fees"], p.fees);
     if (!out.errors.empty()) return out;
 

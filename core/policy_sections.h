@@ -19,7 +19,8 @@ void read_windows(const JsonReader& r, Windows& out);
 void read_non_returnable(const JsonReader& r, NonReturnable& out);
 void read_review(const JsonReader& r, ReviewRules& out);
 void read_resolutions(const JsonReader& r, ResolutionOffers& out);
-void read_reasons(const JsonReader& r, const ResolutionOffers& offers, std::vector<Reason>& out);
+// `offers` null: the resolutions section was invalid, skip checking against it.
+void read_reasons(const JsonReader& r, const ResolutionOffers* offers, std::vector<Reason>& out);
 void read_fees(const JsonReader& r, Fees& out);
 
 // Shared value checks (policy_values.cpp).

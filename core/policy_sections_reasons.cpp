@@ -15,7 +15,7 @@ std::optional<std::string> read_handle(const JsonReader& r) {
 
 }  // namespace
 
-void read_reasons(const JsonReader& r, const ResolutionOffers& offers, std::vector<Reason>& out) {
+void read_reasons(const JsonReader& r, const ResolutionOffers* offers, std::vector<Reason>& out) {
     if (!r.array()) return;
     if (r.size() == 0) r.fail("expected at least one reason");
     for (std::size_t i = 0; i < r.size(); ++i) {
@@ -55,7 +55,7 @@ void read_reasons(const JsonReader& r, const ResolutionOffers& offers, std::vect
                 auto word = res.at(k).one_of({"refund", "store_credit", "gift_card", "exchange", "keep_item"});
                 if (!word) continue;
                 const Resolution x = *parse_resolution(*word);
-                if (!offers.offers(x))
+                if (offers && !offers->offers(x))
                     res.at(k).fail("resolution \"" + *word + "\" is not offered in /resolutions");
                 else if (reason.allows(x) && !reason.resolutions.empty())
                     res.at(k).fail("duplicate resolution \"" + *word + "\"");

@@ -17,6 +17,8 @@ int cmd_check_policy(int argc, char** argv);
 int cmd_evaluate(int argc, char** argv);
 int cmd_keygen(int argc, char** argv);
 int cmd_sign_order(int argc, char** argv);
+int cmd_hook(int argc, char** argv);
+int cmd_make_request(int argc, char** argv);
 int cmd_label(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
@@ -27,6 +29,10 @@ inline constexpr Command kCommands[] = {
      "decide every order line and price a selection, as JSON", cmd_evaluate},
     {"keygen", "[--out-dir DIR]", "make an Ed25519 key pair for signed order links", cmd_keygen},
     {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--base-url URL]", "print a signed order token and link", cmd_sign_order},
+    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600]",
+     "receive return requests: re-verify with the core, store in SQLite", cmd_hook},
+    {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--method M] [--locale L]",
+     "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
     {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] -o FILE", "render a return label", cmd_label},
 };
 

@@ -1,10 +1,150 @@
-// JavaScript functions linked into the module (emcc --js-library) that need
-// Emscripten internals EM_JS cannot declare a dependency on.
+// JavaScript functions linked into the module (emcc --js-library): the browser half
+// of wasm/web_platform.cpp and wasm/web_services.cpp. Module.retourPlatform is set
+// by web/platform.js (container, options, events) before main() runs.
 mergeInto(LibraryManager.library, {
   // The canvas is handed over as an object (it may live in a shadow root, where a
   // CSS selector cannot find it) and registered under a name html5.h accepts.
   retour_register_canvas__deps: ['$specialHTMLTargets'],
   retour_register_canvas: function () {
     specialHTMLTargets['!retour-canvas'] = Module['canvas'];
+  },
+
+  $retourString: function (s) {
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
+
+  $retourPlatform: function () {
+    return Module['retourPlatform'] || {};
+  },
+
+  // 0 language, 1 hash, 2 query, 3 base URL, 4 option(arg), 5 localStorage(arg), 6 now ISO.
+  // Returns 0 (null) only for a missing localStorage key.
+  retour_js_string__deps: ['$retourString', '$retourPlatform', 'malloc'],
+  retour_js_string: function (which, arg) {
+    var P = retourPlatform();
+    var s = '';
+    try {
+      switch (which) {
+        case 0: s = navigator.language || 'en'; break;
+        case 1: s = location.hash.replace(/^#/, ''); break;
+        case 2: s = location.search.replace(/^\?/, ''); break;
+        case 3: s = P.base || new URL('.', location.href).href; break;
+        case 4: {
+          var v = P.option ? P.option(UTF8ToString(arg)) : null;
+          s = v === null || v === undefined ? '' : String(v);
+          break;
+        }
+        case 5: {
+          var stored = localStorage.getItem((P.storagePrefix || 'retour:') + UTF8ToString(arg));
+          if (stored === null) return 0;
+          s = stored;
+          break;
+        }
+        case 6: s = new Date().toISOString().replace(/\.[0-9]{3}Z$/, 'Z'); break;
+      }
+    } catch (e) {
+      if (which === 5) return 0;  // storage disabled: behaves as empty
+    }
+    return retourString(s);
+  },
+
+  retour_js_storage_set__deps: ['$retourPlatform'],
+  retour_js_storage_set: function (key, value) {
+    var P = retourPlatform();
+    try {
+      localStorage.setItem((P.storagePrefix || 'retour:') + UTF8ToString(key), UTF8ToString(value));
+      return 1;
+    } catch (e) {
+      console.warn('retour: could not save to localStorage:', e.name);
+      return 0;
+    }
+  },
+
+  retour_js_storage_remove__deps: ['$retourPlatform'],
+  retour_js_storage_remove: function (key) {
+    var P = retourPlatform();
+    try { localStorage.removeItem((P.storagePrefix || 'retour:') + UTF8ToString(key)); } catch (e) {}
+  },
+
+  retour_js_now_ms: function () { return Date.now(); },
+
+  retour_js_random_bytes: function (out, n) {
+    crypto.getRandomValues(HEAPU8.subarray(out, out + n));
+  },
+
+  retour_js_online: function () { return navigator.onLine ? 1 : 0; },
+
+  retour_js_listen_online: function () {
+    addEventListener('online', function () { Module['_retour_online_changed'](1); });
+    addEventListener('offline', function () { Module['_retour_online_changed'](0); });
+  },
+
+  // Calls back _retour_http_done(id, status, bytes, length, error, retryAfterMs);
+  // status 0 means no answer, with the reason in words.
+  retour_js_fetch__deps: ['$retourString', '$retourPlatform', 'malloc'],
+  retour_js_fetch: function (id, method, url, headersJson, body, bodyLen, timeoutMs) {
+    var P = retourPlatform();
+    function done(status, bytes, error, retryAfter) {
+      var n = bytes ? bytes.length : 0;
+      var p = _malloc(n + 1);
+      if (n) HEAPU8.set(bytes, p);
+      Module['_retour_http_done'](id, status, p, n, retourString(error), retryAfter);
+    }
+    var init = { method: UTF8ToString(method), headers: JSON.parse(UTF8ToString(headersJson)), cache: 'no-store' };
+    if (bodyLen >= 0) init.body = HEAPU8.slice(body, body + bodyLen);
+    var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+    if (controller) init.signal = controller.signal;
+    var timer = setTimeout(function () { if (controller) controller.abort(); }, timeoutMs);
+    var target;
+    try {
+      target = new URL(UTF8ToString(url), P.base || location.href);
+    } catch (e) {
+      clearTimeout(timer);
+      setTimeout(function () { done(0, null, 'invalid address', 0); });
+      return;
+    }
+    fetch(target, init).then(function (r) {
+      return r.arrayBuffer().then(function (buf) {
+        clearTimeout(timer);
+        var ra = Number(r.headers.get('retry-after'));
+        done(r.status, new Uint8Array(buf), '', isFinite(ra) && ra > 0 ? ra * 1000 : 0);
+      });
+    }).catch(function (e) {
+      clearTimeout(timer);
+      var why = e && e.name === 'AbortError' ? 'timed out'
+        : (navigator.onLine ? 'no answer from the server' : 'offline');
+      done(0, null, why, 0);
+    });
+  },
+
+  retour_js_download__deps: ['$retourPlatform'],
+  retour_js_download: function (name, mime, bytes, n, openOnly) {
+    var P = retourPlatform();
+    var fileName = UTF8ToString(name);
+    var type = UTF8ToString(mime);
+    var blob = new Blob([HEAPU8.slice(bytes, bytes + n)], { type: type });
+    var url = URL.createObjectURL(blob);
+    if (openOnly) {
+      window.open(url, '_blank', 'noopener');
+    } else {
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }
+    if (P.downloaded) P.downloaded(fileName, type, n);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  retour_js_emit__deps: ['$retourPlatform'],
+  retour_js_emit: function (name, detailJson) {
+    var P = retourPlatform();
+    if (P.emit) P.emit(UTF8ToString(name), JSON.parse(UTF8ToString(detailJson)));
   },
 });

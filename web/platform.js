@@ -69,7 +69,19 @@
 
     let frames = 0;
     let textFocused = false;
+    const downloads = [];
     const platform = {
+      base,
+      storagePrefix: options.storagePrefix || 'retour:',
+      // Options given to start() win over the container's data-* / plain attributes.
+      option(name) {
+        if (options[name] !== undefined) return options[name];
+        return container.getAttribute('data-' + name) ?? container.getAttribute(name);
+      },
+      emit(name, detail) {
+        container.dispatchEvent(new CustomEvent('retour:' + name, { detail, bubbles: true, composed: true }));
+      },
+      downloaded(name, type, size) { downloads.push({ name, type, size }); },
       frameRendered() { frames++; },
       textFocus(focused, x, y, h) {
         textFocused = focused;
@@ -200,6 +212,7 @@
       state: () => JSON.parse(api.state()),
       frames: () => frames,
       textFocused: () => textFocused,
+      downloads: () => downloads.slice(),
     };
     return handle;
   }

@@ -118,7 +118,7 @@ TEST(Code128, EndsWithTheStopPatternAndCountsModules) {
     std::string tail;
     for (std::size_t k = code.widths.size() - 7; k < code.widths.size(); ++k) tail += char('0' + code.widths[k]);
     EXPECT_EQ(tail, "2331112");
-    EXPECT_EQ(code.total_modules(), 4 * 11 + 13);
+    EXPECT_EQ(code.total_modules(), 5 * 11 + 13);  // start, 12, 34, 56, check; stop
 }
 
 TEST(Code128, DecodesBackToItsDataThroughThePatternTable) {

@@ -1,0 +1,35 @@
+// Reading and driving the portal from tests through its test hook
+// (window.retour: state(), frames(), textFocused(), downloads()).
+import { assert } from './harness.mjs';
+
+export async function state(page) {
+  return page.evaluate(() => window.retour.state());
+}
+
+// Reads the canvas back and counts distinct colours: a blank canvas has one.
+export async function distinctColours(page) {
+  return page.evaluate(() => {
+    const src = document.querySelector('canvas');
+    const c = document.createElement('canvas');
+    c.width = src.width; c.height = src.height;
+    const g = c.getContext('2d');
+    g.drawImage(src, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length && seen.size < 64; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  });
+}
+
+// Clicks the middle of an item the app marked (see wasm/test_hook.h).
+export async function clickItem(page, id) {
+  const items = (await state(page)).items;
+  assert(items[id], `item "${id}" is not on screen (have: ${Object.keys(items).join(', ')})`);
+  const [x, y, w, h] = items[id];
+  await page.mouse.click(x + w / 2, y + h / 2);
+}
+
+export async function focusField(page, id) {
+  await clickItem(page, id);
+  await page.waitForFunction(() => window.retour.textFocused(), null, { timeout: 5000 });
+}

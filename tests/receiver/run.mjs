@@ -1,0 +1,248 @@
+// Receiver integration test (see run.sh). Talks only to 127.0.0.1, to receivers it
+// started itself; every wait is bounded and the whole run is capped at 90 s.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const retour = process.argv[2];
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'receiver');
+const tmp = mkdtempSync(join(tmpdir(), 'retour-receiver-'));
+const db = join(tmp, 'returns.db');
+const ALLOWED = 'http://shop.test:8080';
+const children = new Set();
+let passed = 0, failed = 0;
+
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok   ${name}`); }
+  else { failed++; console.log(`FAIL ${name}${detail ? ': ' + detail : ''}`); }
+}
+
+function finish(code) {
+  for (const c of children) c.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code ?? (failed ? 1 : 0));
+}
+const deadline = setTimeout(() => { failed++; console.log('FAIL whole run took longer than 90 s'); finish(1); }, 90_000);
+deadline.unref();
+
+// ---- fixtures: orders dated relative to today, keys, request bodies --------------------
+
+const day = 86_400_000;
+const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const date = (ms) => iso(ms).slice(0, 10);
+const now = Date.now();
+const baseOrder = JSON.parse(readFileSync(join(fixtures, 'order.json'), 'utf8'));
+function writeOrder(name, deliveredMsAgo) {
+  const o = structuredClone(baseOrder);
+  o.placed_at = iso(now - deliveredMsAgo - 4 * day);
+  o.fulfilled_at = iso(now - deliveredMsAgo - 3 * day);
+  o.delivered_at = date(now - deliveredMsAgo);
+  const path = join(tmp, name);
+  writeFileSync(path, JSON.stringify(o));
+  return path;
+}
+const freshOrder = writeOrder('order.json', 5 * day);      // window open (30 days)
+const oldOrder = writeOrder('old-order.json', 45 * day);   // window closed 15 days ago
+const shopKey = join(tmp, 'shop.key');
+copyFileSync(join(fixtures, 'shop.key'), shopKey);
+chmodSync(shopKey, 0o600);
+const otherKey = join(tmp, 'other.key');  // another shop's key (seed 0x22)
+writeFileSync(otherKey, 'IiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiI\n', { mode: 0o600 });
+const policy = join(fixtures, 'policy.json');
+
+let serial = 0;
+function makeRequest({ order = freshOrder, key = shopKey, at = now, id } = {}) {
+  id ??= `req_it_${process.pid}_${++serial}`;
+  const out = execFileSync(retour, ['make-request', '--policy', policy, '--order', order, '--key', key,
+    '--select', join(fixtures, 'selection.json'), '--now', iso(at), '--id', id], { encoding: 'utf8', timeout: 10_000 });
+  return JSON.parse(out);
+}
+// A tampered copy keeps its (valid) id, RMA and token: only the named field changes.
+const tamper = (msg, edit) => { const m = structuredClone(msg); edit(m.data); return m; };
+
+// ---- the receiver ----------------------------------------------------------------------
+
+function startHook(dbPath, extra = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(retour, ['hook', '--policy', policy, '--db', dbPath, '--port', '0',
+      '--allow-origin', ALLOWED, '--rate', '500', '--burst', '500', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('receiver did not start within 10 s')), 10_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]) }); }
+    });
+    child.stderr.on('data', () => {});  // one log line per request; not needed here
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`receiver exited with ${code}: ${out}`)); });
+  });
+}
+
+async function post(port, body, { type = 'application/json', origin, headers = {} } = {}) {
+  const h = { 'content-type': type, ...headers };
+  if (origin) h.origin = origin;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const res = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: h, body: text,
+    signal: AbortSignal.timeout(10_000) });
+  let json = null;
+  const raw = await res.text();
+  try { json = JSON.parse(raw); } catch { /* 413 from the HTTP layer may be plain */ }
+  return { status: res.status, json, headers: res.headers };
+}
+
+const sql = (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8', timeout: 10_000 }).trim();
+const hasDifference = (r, code, pointer) =>
+  (r.json?.differences ?? []).some((d) => d.code === code && (!pointer || d.pointer === pointer));
+
+// ---- the run ---------------------------------------------------------------------------
+
+async function main() {
+  let hook = await startHook(db);
+  let port = hook.port;
+
+  const valid = makeRequest();
+  let r = await post(port, valid, { headers: { 'webhook-id': valid.id, 'webhook-timestamp': String(Math.floor(now / 1000)) } });
+  check('valid request → 200 accepted', r.status === 200 && r.json?.status === 'accepted', JSON.stringify(r.json));
+  r = await post(port, valid);
+  check('same id, same body → 200 duplicate', r.status === 200 && r.json?.status === 'duplicate', JSON.stringify(r.json));
+  r = await post(port, tamper(valid, (d) => { d.lines[0].comment = 'changed my mind about the comment'; }));
+  check('same id, different body → 409', r.status === 409, `${r.status}`);
+
+  const plain = makeRequest();
+  r = await post(port, plain, { type: 'text/plain;charset=UTF-8' });
+  check('text/plain body → 200 accepted', r.status === 200 && r.json?.status === 'accepted', `${r.status}`);
+
+  r = await post(port, tamper(makeRequest(), (d) => { d.quote.totals.refund += 100; }));
+  check('tampered refund → 422 at /quote/totals/refund', r.status === 422 && hasDifference(r, 'quote_differs', '/quote/totals/refund'), JSON.stringify(r.json));
+  r = await post(port, tamper(makeRequest(), (d) => { d.quote.lines[1].paid -= 1; }));
+  check('tampered line price → 422', r.status === 422 && hasDifference(r, 'quote_differs', '/quote/lines/1/paid'), JSON.stringify(r.json));
+  r = await post(port, tamper(makeRequest(), (d) => { d.lines[1].quantity = 3; }));
+  check('tampered quantity → 422', r.status === 422 && hasDifference(r, 'quote_differs'), JSON.stringify(r.json));
+  r = await post(port, tamper(makeRequest(), (d) => { d.lines[0].reason = 'damaged'; }));
+  check('tampered reason (to waive fees) → 422', r.status === 422 && hasDifference(r, 'quote_differs'), JSON.stringify(r.json));
+  r = await post(port, tamper(makeRequest(), (d) => { d.lines[1].line_id = 'L9'; }));
+  check('line not in the order → 422 line_not_in_order', r.status === 422 && hasDifference(r, 'line_not_in_order', '/lines/1/line_id'), JSON.stringify(r.json));
+  r = await post(port, makeRequest({ key: otherKey }));
+  check('token signed by another key → 422 token_bad_signature', r.status === 422 && hasDifference(r, 'token_bad_signature'), JSON.stringify(r.json));
+
+  // Quoted while the window was open, posted now: the receiver prices at created_at,
+  // so the shopper must claim the old time, which is more than 10 minutes away…
+  const oldQuote = makeRequest({ order: oldOrder, at: now - 20 * day });
+  r = await post(port, oldQuote);
+  check('back-dated created_at → 422 created_at_out_of_range', r.status === 422 && hasDifference(r, 'created_at_out_of_range'), JSON.stringify(r.json));
+  // …or claim now, and then the window is closed.
+  const nowStamp = iso(now);
+  const reDated = tamper(oldQuote, (d) => { d.created_at = nowStamp; });
+  reDated.created_at = nowStamp;
+  r = await post(port, reDated);
+  check('closed window → 422 decision_differs window_closed',
+    r.status === 422 && (r.json?.differences ?? []).some((d) => d.code === 'decision_differs' && d.expected?.codes?.includes('window_closed')),
+    JSON.stringify(r.json));
+
+  r = await post(port, JSON.stringify(valid).replace('"demo":false', '"demo":false,"x":' + '"a"'.padEnd(70_000, 'a') + '"'));
+  check('body over 64 KiB → 413', r.status === 413, `${r.status}`);
+  r = await post(port, '{"id": "req_12345678",\n "type": ');
+  check('malformed JSON → 400 with the position', r.status === 400 && /line 2/.test(r.json?.errors?.[0]?.message ?? ''), JSON.stringify(r.json));
+  r = await post(port, tamper(makeRequest(), (d) => { d.lines[0].discount = 5; }));
+  check('unknown key → 400 with its pointer', r.status === 400 && r.json?.errors?.[0]?.pointer === '/data/lines/0/discount', JSON.stringify(r.json));
+  r = await post(port, 'id=1', { type: 'application/x-www-form-urlencoded' });
+  check('wrong content type → 415', r.status === 415, `${r.status}`);
+  r = await post(port, makeRequest(), { headers: { 'webhook-id': 'req_not_the_same' } });
+  check('webhook-id header not the body id → 400', r.status === 400, `${r.status}`);
+
+  let pre = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'OPTIONS', headers: {
+    origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    signal: AbortSignal.timeout(10_000) });
+  check('CORS preflight from the allowed origin → 204 with Allow-Origin',
+    pre.status === 204 && pre.headers.get('access-control-allow-origin') === ALLOWED, `${pre.status}`);
+  pre = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'OPTIONS', headers: {
+    origin: 'http://evil.test', 'access-control-request-method': 'POST' }, signal: AbortSignal.timeout(10_000) });
+  check('CORS preflight from another origin → 403 without Allow-Origin',
+    pre.status === 403 && !pre.headers.get('access-control-allow-origin'), `${pre.status}`);
+  r = await post(port, makeRequest(), { origin: 'http://evil.test', type: 'text/plain' });
+  check('POST from another origin → 403', r.status === 403, `${r.status}`);
+  const fromShop = makeRequest();
+  r = await post(port, fromShop, { origin: ALLOWED });
+  check('POST from the allowed origin → 200 with Allow-Origin',
+    r.status === 200 && r.headers.get('access-control-allow-origin') === ALLOWED, `${r.status}`);
+
+  const health = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(10_000) });
+  check('GET /health → 200', health.status === 200 && (await health.json()).status === 'ok');
+
+  // ---- what is stored ----
+  const accepted = [valid.id, plain.id, fromShop.id];
+  check('db holds exactly the accepted requests',
+    sql('SELECT id FROM requests ORDER BY id') === [...accepted].sort().join('\n'), sql('SELECT id FROM requests'));
+  check('db holds every line of each accepted request', sql('SELECT COUNT(*) FROM request_lines') === String(2 * accepted.length));
+  check('stored body is the posted body byte for byte',
+    sql(`SELECT body FROM requests WHERE id = '${valid.id}'`) === JSON.stringify(valid));
+  check('stored status and verification', sql(`SELECT status, json_extract(verification, '$.ok') FROM requests WHERE id = '${valid.id}'`) === 'review|1');
+  check('rejections are logged with their status',
+    sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status ORDER BY http_status') === '400|3\n409|1\n422|8',
+    sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status'));
+  check('database is in WAL mode', sql('PRAGMA journal_mode') === 'wal');
+
+  // ---- killed mid-request: a slow post in flight, then SIGKILL ----
+  const slow = JSON.stringify(makeRequest());
+  const slowId = JSON.parse(slow).id;
+  await new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1', () => {
+      sock.write(`POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(slow)}\r\n\r\n`);
+      sock.write(slow.slice(0, slow.length >> 1));
+      setTimeout(() => { hook.child.kill('SIGKILL'); resolve(); }, 300);
+    });
+    sock.on('error', () => {});
+    sock.on('close', resolve);
+  });
+  await new Promise((resolve) => (hook.child.exitCode !== null || hook.child.signalCode ? resolve() : hook.child.once('exit', resolve)));
+
+  // A burst of concurrent posts, killed while some are being verified or written.
+  const burst = Array.from({ length: 16 }, () => makeRequest());
+  hook = await startHook(db);
+  port = hook.port;
+  const answered = new Set();
+  const inFlight = burst.map((m) => post(port, m).then((res) => { if (res.status === 200) answered.add(m.id); }).catch(() => {}));
+  await new Promise((resolve) => setTimeout(resolve, 15));
+  hook.child.kill('SIGKILL');
+  await Promise.all(inFlight);
+
+  hook = await startHook(db);
+  port = hook.port;
+  check('after SIGKILL: integrity check passes', sql('PRAGMA integrity_check') === 'ok');
+  check('after SIGKILL: the slow request was not stored', sql(`SELECT COUNT(*) FROM requests WHERE id = '${slowId}'`) === '0');
+  const stored = new Set(sql('SELECT id FROM requests').split('\n').filter(Boolean));
+  console.log(`     (burst: ${answered.size} of ${burst.length} answered 200 before the kill, ${[...stored].filter((id) => burst.some((m) => m.id === id)).length} stored)`);
+  check('after SIGKILL: every request answered 200 is stored (nothing lost)',
+    [...accepted, ...answered].every((id) => stored.has(id)), `answered ${answered.size}, stored ${stored.size}`);
+  check('after SIGKILL: no request is half stored',
+    sql('SELECT COUNT(*) FROM requests r WHERE (SELECT COUNT(*) FROM request_lines l WHERE l.request_id = r.id) != 2') === '0' &&
+    sql('SELECT COUNT(*) FROM request_lines WHERE request_id NOT IN (SELECT id FROM requests)') === '0');
+  // The portal's outbox re-sends everything it has no 2xx for: all end up stored once.
+  let resent = 0;
+  for (const m of [JSON.parse(slow), ...burst]) {
+    const res = await post(port, m);
+    if (res.status === 200 && (res.json.status === 'accepted' || res.json.status === 'duplicate')) resent++;
+  }
+  check('after restart: re-sent requests are accepted or duplicate', resent === burst.length + 1, `${resent}`);
+  check('after restart: each request stored exactly once',
+    sql('SELECT COUNT(*), COUNT(DISTINCT id) FROM requests') === `${accepted.length + burst.length + 1}|${accepted.length + burst.length + 1}`,
+    sql('SELECT COUNT(*), COUNT(DISTINCT id) FROM requests'));
+  hook.child.kill('SIGTERM');
+
+  // ---- rate limit: a second receiver with a tiny bucket ----
+  const limited = await startHook(join(tmp, 'limited.db'), ['--rate', '0.2', '--burst', '2']);
+  const codes = [];
+  for (let i = 0; i < 3; i++) codes.push((await post(limited.port, '{}')).status);
+  const last = await post(limited.port, '{}');
+  check('per-IP rate limit → 429 with Retry-After after the burst',
+    codes.join(',') === '400,400,429' && last.status === 429 && Number(last.headers.get('retry-after')) >= 1, codes.join(','));
+  limited.child.kill('SIGTERM');
+}
+
+main().then(() => finish(), (e) => { failed++; console.log(`FAIL ${e.stack ?? e}`); finish(1); });

@@ -1,0 +1,143 @@
+// `retour hook`: the webhook receiver. cpp-httplib glue only: every decision is made
+// by handle_request (hook_handler.h) with the same core the portal runs.
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <chrono>
+#include <cstring>
+
+#include <httplib.h>
+
+#include "core/policy.h"
+#include "tools/commands.h"
+#include "tools/file_io.h"
+#include "tools/hook_handler.h"
+
+namespace retour::tools {
+
+namespace {
+
+httplib::Server* g_server = nullptr;
+void stop_on_signal(int) {
+    if (g_server) g_server->stop();
+}
+
+// Args keeps one value per option; --allow-origin may be given several times.
+std::vector<std::string> take_repeated(int& argc, char** argv, const char* name) {
+    std::vector<std::string> values;
+    const std::string flag = std::string("--") + name;
+    int out = 0;
+    for (int i = 0; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == flag && i + 1 < argc) {
+            values.push_back(argv[++i]);
+        } else if (a.rfind(flag + "=", 0) == 0) {
+            values.push_back(a.substr(flag.size() + 1));
+        } else {
+            argv[out++] = argv[i];
+        }
+    }
+    argc = out;
+    return values;
+}
+
+double number_option(const Args& args, const std::string& name, double fallback, double min) {
+    const auto v = args.get(name);
+    if (!v) return fallback;
+    char* end = nullptr;
+    const double d = std::strtod(v->c_str(), &end);
+    if (end == v->c_str() || *end != '\0' || !(d >= min)) throw UsageError{"--" + name + " expects a number >= " + std::to_string(min)};
+    return d;
+}
+
+HookRequest to_hook_request(const httplib::Request& req) {
+    HookRequest h;
+    h.method = req.method;
+    h.path = req.path;
+    for (const auto& [name, value] : req.headers) {
+        std::string lower = name;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        h.headers.emplace(lower, value);  // first value wins
+    }
+    h.body = req.body;
+    h.remote_ip = req.remote_addr;
+    h.now_unix = static_cast<std::int64_t>(std::time(nullptr));
+    h.now_monotonic_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return h;
+}
+
+}  // namespace
+
+int cmd_hook(int argc, char** argv) {
+    const std::vector<std::string> origins = take_repeated(argc, argv, "allow-origin");
+    Args args(argc, argv);
+    args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew"});
+    if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
+    const std::string policy_path = args.require("policy");
+    const std::string db_path = args.require("db");
+    const std::string host = args.get_or("host", "127.0.0.1");
+    const int port = static_cast<int>(number_option(args, "port", 8081, 0));
+
+    Parsed<Policy> policy = parse_policy_text(read_file(policy_path));
+    if (!policy.ok()) {
+        for (const auto& e : policy.errors) std::fprintf(stderr, "%s: %s\n", policy_path.c_str(), e.text().c_str());
+        return 1;
+    }
+    HookOptions options;
+    options.allowed_origins = origins;
+    options.rate_limit.per_second = number_option(args, "rate", 1.0, 0.001);
+    options.rate_limit.burst = number_option(args, "burst", 30, 1);
+    options.max_body_bytes = static_cast<std::size_t>(number_option(args, "max-body", 64 * 1024, 1024));
+    options.verify.max_skew_seconds = static_cast<std::int64_t>(number_option(args, "max-skew", 600, 0));
+
+    ReturnStore store(db_path);
+    HookState state(std::move(*policy.value), store, options);
+
+    httplib::Server server;
+    // httplib refuses longer bodies itself (413) before reading them into memory.
+    server.set_payload_max_length(options.max_body_bytes);
+    server.set_read_timeout(10, 0);
+    auto route = [&state](const httplib::Request& req, httplib::Response& res) {
+        HookResponse r;
+        try {
+            r = handle_request(state, to_hook_request(req));
+        } catch (const std::exception& e) {
+            // A bug or a broken disk: never a half answer, always a retryable 500.
+            std::fprintf(stderr, "retour hook: %s\n", e.what());
+            r = HookResponse{500, "application/json", R"({"status":"error","error":"internal"})", {}};
+        }
+        res.status = r.status;
+        for (const auto& [k, v] : r.headers) res.set_header(k, v);
+        if (!r.body.empty()) res.set_content(r.body, r.content_type.c_str());
+        std::fprintf(stderr, "%s %s %s -> %d\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(), r.status);
+    };
+    server.Post("/webhook", route);
+    server.Options("/webhook", route);
+    server.Get("/health", route);
+    server.Get("/webhook", route);
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        const char* error = res.status == 413 ? "payload_too_large" : res.status == 404 ? "not_found" : "bad_request";
+        res.set_content(std::string(R"({"status":"rejected","error":")") + error + "\"}", "application/json");
+    });
+
+    int bound = port;
+    if (port == 0) bound = server.bind_to_any_port(host.c_str());
+    else if (!server.bind_to_port(host.c_str(), port)) bound = -1;
+    if (bound <= 0) {
+        std::fprintf(stderr, "retour hook: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
+        return 1;
+    }
+    g_server = &server;
+    std::signal(SIGINT, stop_on_signal);
+    std::signal(SIGTERM, stop_on_signal);
+    std::printf("listening on http://%s:%d/webhook (policy %s, db %s)\n", host.c_str(), bound,
+                state.policy.version.c_str(), db_path.c_str());
+    std::fflush(stdout);
+    server.listen_after_bind();
+    g_server = nullptr;
+    return 0;
+}
+
+}  // namespace retour::tools

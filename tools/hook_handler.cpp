@@ -1,0 +1,192 @@
+#include "tools/hook_handler.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.h"
+#include "core/webhook.h"
+
+namespace retour::tools {
+
+namespace {
+
+using nlohmann::json;
+
+HookResponse reply(int status, const json& body) { return HookResponse{status, "application/json", body.dump(), {}}; }
+
+json errors_json(const FieldErrors& errors) {
+    json a = json::array();
+    for (const auto& e : errors) a.push_back({{"pointer", e.pointer}, {"message", e.message}});
+    return a;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// "application/json; charset=utf-8" → "application/json"
+std::string media_type(const std::string& content_type) {
+    std::string t = lower(content_type.substr(0, content_type.find(';')));
+    t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+    return t;
+}
+
+bool origin_allowed(const HookState& state, const std::string& origin) {
+    const auto& allowed = state.options.allowed_origins;
+    return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
+}
+
+void add_cors(const HookState& state, const HookRequest& req, HookResponse& res) {
+    const std::string origin = req.header("origin");
+    if (origin.empty() || !origin_allowed(state, origin)) return;
+    res.headers.emplace_back("Access-Control-Allow-Origin", origin);
+    res.headers.emplace_back("Vary", "Origin");
+}
+
+std::string hex_sha256(const std::string& body) {
+    const auto h = crypto::sha256(body);
+    return crypto::to_hex(h.data(), h.size());
+}
+
+HookResponse reject(HookState& state, const HookRequest& req, int status, const std::string& id, const json& body) {
+    try {
+        state.store.log_rejection(
+            {id, format_instant(Instant{req.now_unix}), req.remote_ip, hex_sha256(req.body), body.dump(), status});
+    } catch (const std::exception&) {
+        // The log is for the merchant's curiosity; failing to write it changes no answer.
+    }
+    return reply(status, body);
+}
+
+StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const std::string& body_hash,
+                        const Verification& v) {
+    const ReturnRequest& r = msg.data;
+    StoredRequest s;
+    s.id = r.id;
+    s.body_sha256 = body_hash;
+    s.body = req.body;
+    s.rma = r.rma;
+    s.order_id = r.order.id;
+    s.order_number = r.order.number;
+    s.email = r.shopper.email;
+    s.name = r.shopper.name;
+    s.currency = r.quote.value("currency", "");
+    s.created_at = format_instant(r.created_at);
+    s.received_at = format_instant(Instant{req.now_unix});
+    s.status = r.quote.value("needs_review", false) ? "review" : "accepted";
+    s.verification = json{{"ok", true}, {"decisions", to_json(v.decisions)}}.dump();
+    s.remote_ip = req.remote_ip;
+    const json& qlines = r.quote["lines"];
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+        const RequestLine& l = r.lines[i];
+        // Verified equal to the receiver's own quote, so its amounts can be stored.
+        const std::int64_t paid = i < qlines.size() ? qlines[i].value("paid", std::int64_t{0}) : 0;
+        s.lines.push_back({l.line_id, l.sku, l.title, l.variant, l.reason, l.sub_reason, to_string(l.resolution),
+                           l.comment, l.quantity, paid});
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string HookRequest::header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+HookResponse handle_webhook(HookState& state, const HookRequest& req) {
+    const std::string origin = req.header("origin");
+    // Browsers send Origin on cross-origin posts; servers and curl do not.
+    if (!origin.empty() && !origin_allowed(state, origin))
+        return reply(403, {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}});
+    double retry_after = 0;
+    if (!state.limiter.allow(req.remote_ip, req.now_monotonic_s, &retry_after)) {
+        HookResponse r = reply(429, {{"status", "rejected"}, {"error", "rate_limited"}});
+        r.headers.emplace_back("Retry-After", std::to_string(static_cast<long>(std::ceil(retry_after))));
+        return r;
+    }
+    const std::string type = media_type(req.header("content-type"));
+    // text/plain lets a portal skip the CORS preflight (a "simple" request).
+    if (type != "application/json" && type != "text/plain")
+        return reply(415, {{"status", "rejected"}, {"error", "unsupported_media_type"},
+                           {"message", "send application/json or text/plain, not '" + type + "'"}});
+    if (req.body.size() > state.options.max_body_bytes)
+        return reply(413, {{"status", "rejected"}, {"error", "payload_too_large"},
+                           {"limit", state.options.max_body_bytes}});
+
+    Parsed<WebhookMessage> parsed = parse_webhook_text(req.body);
+    if (!parsed.ok()) {
+        const bool syntax = !parsed.errors.empty() && parsed.errors.front().pointer.empty();
+        return reject(state, req, 400, "",
+                      {{"status", "rejected"}, {"error", syntax ? "malformed_json" : "invalid_request"},
+                       {"errors", errors_json(parsed.errors)}});
+    }
+    const WebhookMessage& msg = *parsed.value;
+    const std::string header_id = req.header("webhook-id");
+    if (!header_id.empty() && header_id != msg.id)
+        return reject(state, req, 400, msg.id,
+                      {{"status", "rejected"}, {"error", "webhook_id_mismatch"},
+                       {"errors", json::array({{{"pointer", "/id"}, {"message", "differs from the webhook-id header"}}})}});
+
+    const std::string body_hash = hex_sha256(req.body);
+    // Idempotency first: a retry of a stored request must not be re-verified (the
+    // clock has moved on since) but answered as the first time.
+    if (auto stored = state.store.body_hash_of(msg.id)) {
+        if (*stored == body_hash) return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
+        return reject(state, req, 409, msg.id,
+                      {{"status", "rejected"}, {"error", "id_conflict"},
+                       {"message", "a different request with this id is already stored"}});
+    }
+
+    const Verification v = verify_request(state.policy, msg.data, Instant{req.now_unix}, state.options.verify);
+    if (!v.ok())
+        return reject(state, req, 422, msg.id,
+                      {{"status", "rejected"}, {"error", "verification_failed"}, {"differences", to_json(v.differences)}});
+
+    switch (state.store.insert(to_stored(msg, req, body_hash, v))) {
+        case InsertResult::inserted: break;
+        case InsertResult::duplicate: return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
+        case InsertResult::conflict:
+            return reject(state, req, 409, msg.id,
+                          {{"status", "rejected"}, {"error", "id_conflict"},
+                           {"message", "a different request with this id is already stored"}});
+    }
+    return reply(200, {{"status", "accepted"},
+                       {"id", msg.id},
+                       {"rma", msg.data.rma},
+                       {"needs_review", msg.data.quote.value("needs_review", false)}});
+}
+
+HookResponse handle_request(HookState& state, const HookRequest& req) {
+    HookResponse res;
+    if (req.path == "/health" && req.method == "GET") {
+        res = reply(200, {{"status", "ok"},
+                          {"policy_version", state.policy.version},
+                          {"policy_hash", state.policy.hash},
+                          {"requests", state.store.count_requests()}});
+    } else if (req.path == "/webhook" && req.method == "OPTIONS") {
+        const std::string origin = req.header("origin");
+        if (origin.empty() || !origin_allowed(state, origin)) {
+            res = reply(403, {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}});
+        } else {
+            res = HookResponse{204, "", "", {}};
+            res.headers.emplace_back("Access-Control-Allow-Methods", "POST, OPTIONS");
+            res.headers.emplace_back("Access-Control-Allow-Headers", "content-type, webhook-id, webhook-timestamp");
+            res.headers.emplace_back("Access-Control-Max-Age", "600");
+        }
+    } else if (req.path == "/webhook" && req.method == "POST") {
+        res = handle_webhook(state, req);
+    } else if (req.path == "/webhook" || req.path == "/health") {
+        res = reply(405, {{"status", "rejected"}, {"error", "method_not_allowed"}});
+        res.headers.emplace_back("Allow", req.path == "/health" ? "GET" : "POST, OPTIONS");
+    } else {
+        res = reply(404, {{"status", "rejected"}, {"error", "not_found"}});
+    }
+    add_cors(state, req, res);
+    return res;
+}
+
+}  // namespace retour::tools

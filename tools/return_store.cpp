@@ -1,0 +1,230 @@
+#include "tools/return_store.h"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace retour::tools {
+
+namespace {
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS requests (
+  id            TEXT PRIMARY KEY,
+  body_sha256   TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  rma           TEXT NOT NULL,
+  order_id      TEXT NOT NULL,
+  order_number  TEXT NOT NULL,
+  email         TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  currency      TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  received_at   TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  verification  TEXT NOT NULL,
+  remote_ip     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS request_lines (
+  request_id  TEXT NOT NULL REFERENCES requests(id),
+  line_index  INTEGER NOT NULL,
+  line_id     TEXT NOT NULL,
+  sku         TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  variant     TEXT NOT NULL,
+  quantity    INTEGER NOT NULL,
+  reason      TEXT NOT NULL,
+  sub_reason  TEXT NOT NULL,
+  resolution  TEXT NOT NULL,
+  comment     TEXT NOT NULL,
+  paid        INTEGER NOT NULL,
+  PRIMARY KEY (request_id, line_index)
+);
+CREATE TABLE IF NOT EXISTS rejections (
+  request_id   TEXT NOT NULL,
+  received_at  TEXT NOT NULL,
+  remote_ip    TEXT NOT NULL,
+  http_status  INTEGER NOT NULL,
+  body_sha256  TEXT NOT NULL,
+  detail       TEXT NOT NULL
+);
+)sql";
+
+// A prepared statement that finalizes itself.
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement& bind(int i, const std::string& s) {
+        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(stmt_, i, v);
+        return *this;
+    }
+    bool step() {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db_));
+    }
+    std::string text(int col) {
+        const auto* p = sqlite3_column_text(stmt_, col);
+        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+                 : std::string();
+    }
+    std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace
+
+ReturnStore::ReturnStore(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error("cannot open database " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        // WAL: readers (export) never block the receiver; FULL: a commit is on disk
+        // before the receiver answers 200.
+        exec("PRAGMA journal_mode=WAL;");
+        exec("PRAGMA synchronous=FULL;");
+        exec("PRAGMA foreign_keys=ON;");
+        exec(kSchema);
+    } catch (const std::exception& e) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error("database " + path + ": " + e.what());
+    }
+}
+
+ReturnStore::~ReturnStore() { sqlite3_close(db_); }
+
+void ReturnStore::exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error("sqlite: " + msg);
+    }
+}
+
+std::optional<std::string> ReturnStore::body_hash_of(const std::string& id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Statement s(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
+    s.bind(1, id);
+    if (s.step()) return s.text(0);
+    return std::nullopt;
+}
+
+InsertResult ReturnStore::insert(const StoredRequest& r) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    exec("BEGIN IMMEDIATE;");
+    try {
+        {
+            Statement q(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
+            q.bind(1, r.id);
+            if (q.step()) {
+                const bool same = q.text(0) == r.body_sha256;
+                exec("ROLLBACK;");
+                return same ? InsertResult::duplicate : InsertResult::conflict;
+            }
+        }
+        Statement s(db_,
+                    "INSERT INTO requests (id, body_sha256, body, rma, order_id, order_number, email, name, currency,"
+                    " created_at, received_at, status, verification, remote_ip)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        s.bind(1, r.id).bind(2, r.body_sha256).bind(3, r.body).bind(4, r.rma).bind(5, r.order_id);
+        s.bind(6, r.order_number).bind(7, r.email).bind(8, r.name).bind(9, r.currency).bind(10, r.created_at);
+        s.bind(11, r.received_at).bind(12, r.status).bind(13, r.verification).bind(14, r.remote_ip);
+        s.step();
+        for (std::size_t i = 0; i < r.lines.size(); ++i) {
+            const StoredLine& l = r.lines[i];
+            Statement li(db_,
+                         "INSERT INTO request_lines (request_id, line_index, line_id, sku, title, variant, quantity,"
+                         " reason, sub_reason, resolution, comment, paid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+            li.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, l.line_id).bind(4, l.sku).bind(5, l.title);
+            li.bind(6, l.variant).bind(7, l.quantity).bind(8, l.reason).bind(9, l.sub_reason).bind(10, l.resolution);
+            li.bind(11, l.comment).bind(12, l.paid);
+            li.step();
+        }
+        exec("COMMIT;");
+        return InsertResult::inserted;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void ReturnStore::log_rejection(const Rejection& r) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Statement s(db_,
+                "INSERT INTO rejections (request_id, received_at, remote_ip, http_status, body_sha256, detail)"
+                " VALUES (?,?,?,?,?,?)");
+    s.bind(1, r.request_id).bind(2, r.received_at).bind(3, r.remote_ip).bind(4, static_cast<std::int64_t>(r.http_status));
+    s.bind(5, r.body_sha256).bind(6, r.detail);
+    s.step();
+}
+
+std::int64_t ReturnStore::count_requests() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Statement s(db_, "SELECT COUNT(*) FROM requests");
+    s.step();
+    return s.integer(0);
+}
+
+std::vector<StoredRequest> ReturnStore::all_requests() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<StoredRequest> out;
+    Statement s(db_,
+                "SELECT id, rma, order_id, order_number, email, name, currency, created_at, received_at, status"
+                " FROM requests ORDER BY received_at, id");
+    while (s.step()) {
+        StoredRequest r;
+        r.id = s.text(0);
+        r.rma = s.text(1);
+        r.order_id = s.text(2);
+        r.order_number = s.text(3);
+        r.email = s.text(4);
+        r.name = s.text(5);
+        r.currency = s.text(6);
+        r.created_at = s.text(7);
+        r.received_at = s.text(8);
+        r.status = s.text(9);
+        out.push_back(std::move(r));
+    }
+    for (auto& r : out) {
+        Statement l(db_,
+                    "SELECT line_id, sku, title, variant, quantity, reason, sub_reason, resolution, comment, paid"
+                    " FROM request_lines WHERE request_id = ? ORDER BY line_index");
+        l.bind(1, r.id);
+        while (l.step()) {
+            StoredLine x;
+            x.line_id = l.text(0);
+            x.sku = l.text(1);
+            x.title = l.text(2);
+            x.variant = l.text(3);
+            x.quantity = l.integer(4);
+            x.reason = l.text(5);
+            x.sub_reason = l.text(6);
+            x.resolution = l.text(7);
+            x.comment = l.text(8);
+            x.paid = l.integer(9);
+            r.lines.push_back(std::move(x));
+        }
+    }
+    return out;
+}
+
+}  // namespace retour::tools
