@@ -149,13 +149,11 @@ build_wasm() {
   cmake --build "$WASM" -j "$JOBS"
 }
 
-# The static folder a merchant deploys: our shell, the app, the font, the example policy.
+# The static folder a merchant deploys: content-hashed app files, the small uncached
+# entry points, the service worker, schemas, examples and the single-file demo.
 assemble_dist() {
-  rm -rf "$DIST.tmp" && mkdir -p "$DIST.tmp"
-  cp -r "$ROOT"/web/. "$DIST.tmp/"
-  cp "$WASM"/wasm/retour.js "$WASM"/wasm/retour.wasm "$DIST.tmp/"
-  cp "$DEPS/font/retour-sans.ttf" "$DIST.tmp/"
-  rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
+  node "$ROOT/tools/dist/assemble.mjs" --web "$ROOT/web" --wasm "$WASM/wasm" \
+    --font "$DEPS/font/retour-sans.ttf" --out "$DIST"
 }
 
 cmd_build() {
@@ -197,12 +195,24 @@ run_suite() {
   [ "$f" -eq 0 ] || SUITES_FAILED+=("$name")
 }
 
+# The native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (gcc), build/asan.
+asan_tests() {
+  local dir="$BUILD/asan" f="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+  [ -f "$dir/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="$f" \
+    -DCMAKE_CXX_FLAGS="$f" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+  cmake --build "$dir" -j "$JOBS" --target retour_core_tests >"$dir/build.log" 2>&1 ||
+    { tail -n 40 "$dir/build.log"; return 1; }
+  "$dir/tests/retour_core_tests"
+}
+
 cmd_test() {
   cmd_setup
   cmd_build
   run_suite core-native "$NATIVE/tests/retour_core_tests"
   run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
   run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --out "$BUILD/screenshots"
+  run_suite core-asan asan_tests
+  run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15
   echo
   [ ${#SUITES_FAILED[@]} -eq 0 ] || echo "failed suites: ${SUITES_FAILED[*]}"
   echo "$PASSED passed, $FAILED failed"
@@ -223,11 +233,19 @@ cmd_demo() {
 
 cmd_clean() { rm -rf "$BUILD"; }
 
+# fuzz [seconds]: build the libFuzzer targets and run each that long (tests/fuzz/run.sh).
+cmd_fuzz() { cmd_setup; "$ROOT/tests/fuzz/run.sh" "${1:-60}"; }
+
+# bench: one table of measured figures vs their references, build/bench/results.json (tests/bench/run.sh).
+cmd_bench() { cmd_setup; cmd_build; "$ROOT/tests/bench/run.sh"; }
+
 case "${1:-}" in
   setup) cmd_setup ;;
   build) cmd_setup; cmd_build ;;
   test) cmd_test ;;
   demo) cmd_demo ;;
   clean) cmd_clean ;;
+  fuzz) cmd_fuzz "${2:-60}" ;;
+  bench) cmd_bench ;;
   *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

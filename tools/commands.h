@@ -19,6 +19,7 @@ int cmd_keygen(int argc, char** argv);
 int cmd_sign_order(int argc, char** argv);
 int cmd_hook(int argc, char** argv);
 int cmd_make_request(int argc, char** argv);
+int cmd_publish_orders(int argc, char** argv);
 int cmd_label(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
@@ -29,6 +30,8 @@ inline constexpr Command kCommands[] = {
      "decide every order line and price a selection, as JSON", cmd_evaluate},
     {"keygen", "[--out-dir DIR]", "make an Ed25519 key pair for signed order links", cmd_keygen},
     {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--base-url URL]", "print a signed order token and link", cmd_sign_order},
+    {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--identifier email|postcode]",
+     "write one encrypted file per order, found by order number + email/postcode", cmd_publish_orders},
     {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600]",
      "receive return requests: re-verify with the core, store in SQLite", cmd_hook},
     {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--method M] [--locale L]",

@@ -106,6 +106,14 @@ mergeInto(LibraryManager.library, {
       setTimeout(function () { done(0, null, 'invalid address', 0); });
       return;
     }
+    // The single-file demo carries its data inline (it opens from file://, offline):
+    // P.inlineFile(url) returns the bytes for a GET it can answer, or null.
+    var inline = init.method === 'GET' && P.inlineFile ? P.inlineFile(target.href) : null;
+    if (inline) {
+      clearTimeout(timer);
+      setTimeout(function () { done(200, inline, '', 0); });
+      return;
+    }
     fetch(target, init).then(function (r) {
       return r.arrayBuffer().then(function (buf) {
         clearTimeout(timer);

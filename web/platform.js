@@ -56,9 +56,16 @@
     container.appendChild(canvas);
     container.appendChild(text);
 
+    // The build gives files content-hashed names (options.files maps the plain name);
+    // the single-file demo passes them inline (options.inline: plain name -> bytes).
+    const fileUrl = (name) => new URL((options.files && options.files[name]) || name, base).href;
+    const inlineByUrl = new Map(Object.entries(options.inline || {}).map(([name, bytes]) => [new URL(name, base).href, bytes]));
+
     let fontBytes;
     try {
-      const r = await fetch(new URL('retour-sans.ttf', base));
+      const r = inlineByUrl.has(fileUrl('retour-sans.ttf'))
+        ? new Response(inlineByUrl.get(fileUrl('retour-sans.ttf')))
+        : await fetch(fileUrl('retour-sans.ttf'));
       if (!r.ok) throw new Error('font: HTTP ' + r.status);
       fontBytes = new Uint8Array(await r.arrayBuffer());
     } catch (err) {
@@ -72,6 +79,7 @@
     const downloads = [];
     const platform = {
       base,
+      inlineFile: (url) => inlineByUrl.get(url) || null,
       storagePrefix: options.storagePrefix || 'retour:',
       // Options given to start() win over the container's data-* / plain attributes.
       option(name) {
@@ -108,7 +116,8 @@
         canvas,
         retourFont: fontBytes,
         retourPlatform: platform,
-        locateFile: (path) => new URL(path, base).href,
+        locateFile: (path) => fileUrl(path),
+        wasmBinary: options.wasmBinary,
         print: (s) => console.log(s),
         printErr: (s) => console.error(s),
       });
@@ -209,6 +218,7 @@
 
     const handle = {
       module,
+      canvas,
       state: () => JSON.parse(api.state()),
       frames: () => frames,
       textFocused: () => textFocused,

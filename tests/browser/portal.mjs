@@ -9,7 +9,7 @@ export async function state(page) {
 // Reads the canvas back and counts distinct colours: a blank canvas has one.
 export async function distinctColours(page) {
   return page.evaluate(() => {
-    const src = document.querySelector('canvas');
+    const src = window.retour.canvas;
     const c = document.createElement('canvas');
     c.width = src.width; c.height = src.height;
     const g = c.getContext('2d');

@@ -60,7 +60,7 @@ export default function register({ test, browser, server, out }) {
   test('a high-DPI phone gets a sharp framebuffer at its pixel ratio', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
     const { page } = await openPortal(ctx, server.url);
-    const size = await page.evaluate(() => { const c = document.querySelector('canvas'); return [c.width, c.height]; });
+    const size = await page.evaluate(() => { const c = window.retour.canvas; return [c.width, c.height]; });
     assertEqual(size, [1170, 2532], 'canvas backing size');
     await settle(page, 300);
     await page.screenshot({ path: path.join(out, 'phone.png') });

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz/CMakeLists.txt, clang-14) into build/fuzz,
+# seeds build/fuzz/corpus/<target>/ from the fixtures and tests/fuzz/regressions/,
+# and runs each target for SECONDS. Prints one line per target, then the
+# "N passed, N failed" line build.sh counts: a clean run is 1 passed, a crash, leak,
+# timeout or broken invariant is 1 failed, with the input kept under
+# build/fuzz/crashes/<target>/ and its path printed.
+# Usage: tests/fuzz/run.sh SECONDS [TARGET...]
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="$ROOT/build/fuzz"
+SECONDS_EACH="${1:-60}"; shift || true
+JOBS="${JOBS:-$(nproc)}"
+TARGETS=(fuzz_policy fuzz_order fuzz_order_token fuzz_return_request fuzz_webhook
+         fuzz_published_order fuzz_label fuzz_hook)
+[ $# -gt 0 ] && TARGETS=("$@")
+
+if [ ! -f "$OUT/CMakeCache.txt" ]; then
+  CC=clang-14 CXX=clang++-14 cmake -S "$ROOT/tests/fuzz" -B "$OUT" -DCMAKE_BUILD_TYPE=Debug >/dev/null || exit 1
+fi
+cmake --build "$OUT" -j "$JOBS" --target "${TARGETS[@]}" make_seeds || { echo "0 passed, 1 failed (fuzz build)"; exit 1; }
+
+mkdir -p "$OUT/corpus"
+node "$ROOT/tests/fuzz/seeds.mjs" "$ROOT" "$OUT/corpus" || exit 1
+"$OUT/make_seeds" "$OUT/corpus" || exit 1
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+passed=0; failed=0
+for t in "${TARGETS[@]}"; do
+  crashes="$OUT/crashes/$t"; log="$OUT/logs/$t.log"
+  mkdir -p "$crashes" "$OUT/logs" "$OUT/corpus/$t"
+  before=$(ls "$crashes" | wc -l)
+  # -timeout: one input taking 10 s is a hang; the outer timeout only guards libFuzzer itself.
+  timeout $((SECONDS_EACH + 120)) "$OUT/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$crashes/" "$OUT/corpus/$t" >"$log" 2>&1
+  rc=$?
+  runs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -n 1)
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1 | cut -d' ' -f2)
+  corpus=$(ls "$OUT/corpus/$t" | wc -l)
+  newest=$(ls -t "$crashes" | head -n 1)
+  if [ "$rc" -eq 0 ] && [ "$(ls "$crashes" | wc -l)" -eq "$before" ]; then
+    passed=$((passed + 1))
+    echo "ok   $t: ${SECONDS_EACH} s, ${runs:-?} inputs, coverage ${cov:-?}, corpus $corpus"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $t: exit $rc after ${runs:-?} inputs; log $log"
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant broken|.*runtime error)' "$log" | head -n 5 | sed 's/^/     /'
+    if [ -n "$newest" ]; then
+      echo "     input saved as $crashes/$newest"
+      echo "     reproduce: $OUT/$t $crashes/$newest"
+    fi
+  fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,96 @@
+// Assembles the folder a merchant deploys (build/dist) from web/ and the wasm build:
+//  - the app's files get content-hashed names (cache them forever);
+//  - embed.js and index.html keep their names (the small, uncached entry points) and
+//    embed.js learns the hashed names; sw.js learns what to precache;
+//  - retour-demo.html: the whole portal with demo data inlined, for file:// and no network.
+// Usage: node assemble.mjs --web DIR --wasm DIR --font FILE --out DIR
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+for (const k of ['web', 'wasm', 'font', 'out']) if (!args[k]) throw new Error(`missing --${k}`);
+
+const out = path.resolve(args.out);
+const tmp = out + '.tmp';
+fs.rmSync(tmp, { recursive: true, force: true });
+fs.mkdirSync(tmp, { recursive: true });
+
+const PROCESSED = new Set(['embed.js', 'sw.js', 'platform.js', 'index.html']);
+fs.cpSync(args.web, tmp, { recursive: true, filter: (src) => !PROCESSED.has(path.relative(args.web, src)) });
+
+const sources = {
+  'platform.js': path.join(args.web, 'platform.js'),
+  'retour.js': path.join(args.wasm, 'retour.js'),
+  'retour.wasm': path.join(args.wasm, 'retour.wasm'),
+  'retour-sans.ttf': args.font,
+};
+const bytes = {};
+const manifest = {};
+for (const [name, src] of Object.entries(sources)) {
+  bytes[name] = fs.readFileSync(src);
+  const hash = crypto.createHash('sha256').update(bytes[name]).digest('hex').slice(0, 12);
+  const ext = path.extname(name);
+  manifest[name] = `${name.slice(0, -ext.length)}.${hash}${ext}`;
+  fs.writeFileSync(path.join(tmp, manifest[name]), bytes[name]);
+}
+
+function replaceMarker(text, marker, value) {
+  const re = new RegExp(`/\\*${marker}\\*/[\\s\\S]*?/\\*END_${marker}\\*/`);
+  if (!re.test(text)) throw new Error(`marker ${marker} not found`);
+  return text.replace(re, value);
+}
+
+const embed = replaceMarker(fs.readFileSync(path.join(args.web, 'embed.js'), 'utf8'), 'RETOUR_MANIFEST', JSON.stringify(manifest));
+fs.writeFileSync(path.join(tmp, 'embed.js'), embed);
+fs.copyFileSync(path.join(args.web, 'index.html'), path.join(tmp, 'index.html'));
+
+const version = crypto.createHash('sha256').update(JSON.stringify(manifest)).update(embed).digest('hex').slice(0, 12);
+const precache = ['./', 'index.html', 'embed.js', ...Object.values(manifest)];
+let sw = fs.readFileSync(path.join(args.web, 'sw.js'), 'utf8');
+sw = replaceMarker(sw, 'RETOUR_PRECACHE', JSON.stringify(precache)).replace('/*RETOUR_VERSION*/', version);
+fs.writeFileSync(path.join(tmp, 'sw.js'), sw);
+
+// --- the single-file demo -----------------------------------------------------
+// Everything the demo fetches is inlined; the page opens from disk with no network.
+const inline = { 'retour-sans.ttf': bytes['retour-sans.ttf'] };
+const demoDir = path.join(args.web, 'demo');
+if (fs.existsSync(demoDir)) {
+  for (const f of fs.readdirSync(demoDir, { recursive: true })) {
+    const full = path.join(demoDir, f);
+    if (fs.statSync(full).isFile()) inline['demo/' + f.split(path.sep).join('/')] = fs.readFileSync(full);
+  }
+}
+const b64 = (buf) => Buffer.from(buf).toString('base64');
+const inlineJs = '{' + Object.entries(inline).map(([k, v]) => `${JSON.stringify(k)}:unpack(${JSON.stringify(b64(v))})`).join(',') + '}';
+const safeScript = (js) => js.replace(/<\/script/gi, '<\\/script');
+const demoHtml = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<title>Retour demo – start a return</title>
+<link rel="icon" href="data:,">
+<style>html,body{margin:0;height:100%;background:#F7F7F5}#portal{position:fixed;inset:0}</style>
+</head>
+<body>
+<div id="portal"></div>
+<noscript>The return portal needs JavaScript.</noscript>
+<script>${safeScript(bytes['platform.js'].toString('utf8'))}</script>
+<script>${safeScript(bytes['retour.js'].toString('utf8'))}</script>
+<script>
+(function () {
+  function unpack(s) { var b = atob(s), a = new Uint8Array(b.length); for (var i = 0; i < b.length; i++) a[i] = b.charCodeAt(i); return a; }
+  var options = { demo: 'true', offline: false, inline: ${inlineJs}, wasmBinary: unpack(${JSON.stringify(b64(bytes['retour.wasm']))}) };
+  RetourPlatform.start(document.getElementById('portal'), options).then(function (portal) { window.retour = portal; });
+})();
+</script>
+</body>
+</html>
+`;
+fs.writeFileSync(path.join(tmp, 'retour-demo.html'), demoHtml);
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.renameSync(tmp, out);
+console.log(`dist: ${Object.values(manifest).join(', ')}, retour-demo.html (${Math.round(demoHtml.length / 1024)} KB)`);
