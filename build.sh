@@ -210,6 +210,8 @@ cmd_test() {
   cmd_build
   run_suite core-native "$NATIVE/tests/retour_core_tests"
   run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
+  run_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
+  run_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
   run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --out "$BUILD/screenshots"
   run_suite core-asan asan_tests
   run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15

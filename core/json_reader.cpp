@@ -13,14 +13,71 @@ std::string pointer_token(std::string_view key) {
     return out;
 }
 
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i], 0 if there is none.
+std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b = byte(i);
+    if (b < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {  // E0: no overlong forms, ED: no surrogates
+        n = 3;
+        if (b == 0xE0) lo = 0xA0;
+        if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {  // F0: no overlong forms, F4: nothing above U+10FFFF
+        n = 4;
+        if (b == 0xF0) lo = 0x90;
+        if (b == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + n > text.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return n;
+}
+
+}  // namespace
+
+std::size_t invalid_utf8_at(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence_at(text, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence_at(text, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
 std::optional<nlohmann::json> parse_json_document(std::string_view text, FieldErrors& errors) {
     try {
         return nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error, and out_of_range for a number too large for a double ("1E400").
         // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: …"
+        // and quotes the bytes last read, which need not be valid UTF-8.
         std::string what = e.what();
         const auto at = what.find("] ");
-        errors.push_back({"", "not valid JSON: " + (at == std::string::npos ? what : what.substr(at + 2))});
+        errors.push_back({"", "not valid JSON: " + valid_utf8(at == std::string::npos ? what : what.substr(at + 2))});
         return std::nullopt;
     }
 }

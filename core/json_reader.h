@@ -56,6 +56,13 @@ private:
     std::string pointer_;
 };
 
+// Offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF; the rules canonical_dump enforces),
+// or npos when all of `text` is valid.
+std::size_t invalid_utf8_at(std::string_view text);
+// `text` with each invalid byte replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 // Parses JSON text; on a syntax error records it at pointer "" (with the byte offset)
 // and returns nullopt.
 std::optional<nlohmann::json> parse_json_document(std::string_view text, FieldErrors& errors);

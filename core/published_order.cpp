@@ -1,5 +1,6 @@
 #include "core/published_order.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace retour {
@@ -83,9 +84,10 @@ std::optional<LookupKey> derive_lookup_key(const crypto::Bytes& public_key, std:
 crypto::Bytes seal_published_order(const LookupKey& key, std::string_view order_token, const crypto::Bytes& nonce) {
     auto sealed = crypto::aead_seal(order_token, key.file_name, nonce, key.key);
     if (!sealed) throw std::invalid_argument("published order: nonce must be 24 bytes, key 32");
-    crypto::Bytes out(kMagic, kMagic + kMagicSize);
-    out.insert(out.end(), nonce.begin(), nonce.end());
-    out.insert(out.end(), sealed->begin(), sealed->end());
+    crypto::Bytes out(kMagicSize + nonce.size() + sealed->size());
+    std::copy(kMagic, kMagic + kMagicSize, out.begin());
+    std::copy(nonce.begin(), nonce.end(), out.begin() + kMagicSize);
+    std::copy(sealed->begin(), sealed->end(), out.begin() + static_cast<std::ptrdiff_t>(kMagicSize + nonce.size()));
     return out;
 }
 

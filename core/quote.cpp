@@ -107,6 +107,8 @@ bool price_line(const Policy& p, const Order& o, const std::vector<Decision>& de
             return false;
         }
     }
+    out.credit = out.paid.minus(out.restocking_fee).plus(out.bonus);
+    if (variant) out.credit = out.exchange_difference.is_negative() ? Money::zero(c).minus(out.exchange_difference) : Money::zero(c);
     if (reason->review) out.review_codes.push_back("review_reason");
     for (const auto& f : d->findings)
         if (f.is_review()) out.review_codes.push_back(f.code);

@@ -56,6 +56,10 @@ struct QuoteLine {
     Money paid, tax, restocking_fee, bonus;
     std::string exchange_sku;
     Money exchange_price, exchange_difference;  // difference > 0: shopper pays
+    // What this line gives back before request-level fees, in its resolution's form:
+    // paid − restocking (+ bonus for store credit); for an exchange the refunded
+    // difference (0 when the shopper pays more).
+    Money credit;
     bool keep_item = false;
     bool fees_waived = false;  // merchant fault
     bool review = false;

@@ -19,6 +19,7 @@ nlohmann::json to_json(const Quote& q) {
                   {"tax", l.tax.minor},
                   {"restocking_fee", l.restocking_fee.minor},
                   {"bonus", l.bonus.minor},
+                  {"credit", l.credit.minor},
                   {"keep_item", l.keep_item},
                   {"fees_waived", l.fees_waived},
                   {"review", l.review},

@@ -20,6 +20,7 @@ int cmd_sign_order(int argc, char** argv);
 int cmd_hook(int argc, char** argv);
 int cmd_make_request(int argc, char** argv);
 int cmd_publish_orders(int argc, char** argv);
+int cmd_export(int argc, char** argv);
 int cmd_label(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
@@ -36,6 +37,7 @@ inline constexpr Command kCommands[] = {
      "receive return requests: re-verify with the core, store in SQLite", cmd_hook},
     {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--method M] [--locale L]",
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
+    {"export", "--db returns.db --csv [-o|--out FILE.csv]", "write stored requests and a reasons summary as CSV", cmd_export},
     {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] -o FILE", "render a return label", cmd_label},
 };
 

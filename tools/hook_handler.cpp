@@ -14,7 +14,11 @@ namespace {
 
 using nlohmann::json;
 
-HookResponse reply(int status, const json& body) { return HookResponse{status, "application/json", body.dump(), {}}; }
+// Answers may echo what the client sent (an Origin header, a content type), which need
+// not be UTF-8: such bytes become U+FFFD instead of an exception.
+HookResponse reply(int status, const json& body) {
+    return HookResponse{status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
+}
 
 json errors_json(const FieldErrors& errors) {
     json a = json::array();

@@ -1,8 +1,10 @@
 #include "tools/order_import.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
+#include "core/json_reader.h"
 #include "tools/csv.h"
 
 namespace retour::tools {
@@ -34,8 +36,8 @@ ImportResult import_orders_json(const std::string& text, const std::string& path
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        out.errors.push_back(path + ": not valid JSON: " + e.what());
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for "1E400"
+        out.errors.push_back(path + ": not valid JSON: " + valid_utf8(e.what()));
         return out;
     }
     const json* items = &doc;
@@ -63,6 +65,13 @@ ImportResult import_orders_json(const std::string& text, const std::string& path
 
 ImportResult import_shopify_csv(const std::string& text, const std::string& path) {
     ImportResult out;
+    // Spreadsheets often export Windows-1252: orders with such bytes cannot be written
+    // as canonical JSON (signed), so the file is refused with the line to look at.
+    if (const std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+        out.errors.push_back(path + " line " + std::to_string(line) + ": not UTF-8 text (export the orders as UTF-8)");
+        return out;
+    }
     CsvTable t;
     try {
         t = parse_csv(text);
@@ -116,7 +125,11 @@ ImportResult import_shopify_csv(const std::string& text, const std::string& path
             if (!value.empty() && !o.contains(key)) o[key] = value;
         };
         first("id", cell(row, "Id"));
-        first("email", cell(row, "Email"));
+        std::string email = cell(row, "Email");
+        // "Bo Berg <bo@example.com>" → the address a shopper would type.
+        if (auto lt = email.find('<'), gt = email.rfind('>'); lt != std::string::npos && gt != std::string::npos && lt < gt)
+            email = email.substr(lt + 1, gt - lt - 1);
+        first("email", email);
         first("placed_at", iso_time(cell(row, "Created at")));
         first("fulfilled_at", iso_time(cell(row, "Fulfilled at")));
         first("currency", cell(row, "Currency"));
@@ -148,8 +161,14 @@ ImportResult import_shopify_csv(const std::string& text, const std::string& path
             g.row_errors.push_back(where + ": Lineitem price or discount is not an amount");
             continue;
         }
+        // A hostile or broken export can hold any number: overflow is an error, not UB.
+        std::int64_t total = 0;
+        if (__builtin_mul_overflow(price->minor, static_cast<std::int64_t>(qty), &total) ||
+            __builtin_sub_overflow(total, discount->minor, &total)) {
+            g.row_errors.push_back(where + ": Lineitem price × quantity is too large");
+            continue;
+        }
         l["quantity"] = qty;
-        const std::int64_t total = price->minor * qty - discount->minor;
         l["unit_price"] = qty > 0 ? total / qty : 0;
         if (qty > 0 && total % qty != 0) l["line_total"] = total;
         o["lines"].push_back(std::move(l));

@@ -1,72 +1,303 @@
 #include "wasm/app.h"
 
-#include <emscripten.h>
+#include <cstdio>
 
-#include <nlohmann/json.hpp>
-
+#include "core/i18n/i18n.h"
 #include "imgui.h"
-#include "imgui_stdlib.h"
+#include "imgui_internal.h"
+#include "wasm/pricing.h"
 #include "wasm/test_hook.h"
+#include "wasm/text.h"
 #include "wasm/theme.h"
+#include "wasm/web_platform.h"
+#include "wasm/web_services.h"
+#include "wasm/widgets.h"
 
 namespace retour::app {
 
 namespace {
-const char* screen_name(Screen s) {
-    switch (s) {
-    case Screen::FindOrder: return "find_order";
-    }
-    return "unknown";
-}
+constexpr int kKeyEscape = 27;
+constexpr const char* kDraftKey = "draft";
+constexpr float kColumnWidth = 560;
+constexpr float kHeaderHeight = 64;
 }  // namespace
 
-void App::start() { apply_theme(Theme{}); }
+void App::start() {
+    s.locale = i18n::parse_locale(web::browser_language());
+    const std::string lang = web::option("lang");
+    if (auto l = i18n::match_locale(lang)) s.locale = *l;
+    apply_theme(Theme{});
+    load_policy();
+}
+
+void App::go(Screen screen) {
+    s.screen = screen;
+    s.message.clear();
+    web::request_frames(3);
+}
+
+void App::back() {
+    switch (s.screen) {
+    case Screen::Items: go(Screen::FindOrder); break;
+    case Screen::Reasons: go(Screen::Items); break;
+    case Screen::Resolution: go(Screen::Reasons); break;
+    case Screen::Summary: go(Screen::Resolution); break;
+    default: break;  // nothing before the first screen; a sent return cannot be unsent
+    }
+}
+
+void App::set_language(i18n::Locale locale) {
+    s.locale = locale;
+    set_locale(locale);
+    web::request_frames(3);
+}
+
+void App::start_over() {
+    const auto policy = s.policy;
+    const auto policy_json = s.policy_json;
+    const auto demo_outbox = s.demo_outbox;
+    AppState fresh;
+    fresh.locale = s.locale;
+    fresh.demo = s.demo;
+    fresh.policy_url = s.policy_url;
+    fresh.policy = policy;
+    fresh.policy_json = policy_json;
+    fresh.demo_outbox = demo_outbox;
+    fresh.screen = Screen::FindOrder;
+    s = std::move(fresh);
+    web::request_frames(3);
+}
+
+void App::save_draft() {
+    // Only a return in progress is worth keeping; a finished one is in the outbox.
+    if (!s.order || s.screen == Screen::Done || s.screen == Screen::Loading || s.screen == Screen::PolicyError)
+        return;
+    std::string text = draft_json(s).dump();
+    if (text == last_draft_) return;
+    last_draft_ = std::move(text);
+    web::storage_set(kDraftKey, last_draft_);
+}
+
+void App::header() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(ImVec2(vp->Pos.x, top.y), ImVec2(vp->Pos.x + vp->Size.x, top.y + kHeaderHeight),
+                      ui::palette().accent);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = std::min(avail - 32.0f, kColumnWidth);
+    const float x0 = ImGui::GetCursorPosX() + (avail - w) * 0.5f;
+
+    // Logo text, or the shop's name when there is no logo text.
+    std::string logo = "Retour";
+    std::string name;
+    if (s.policy) {
+        logo = !s.policy->shop.logo_text.empty() ? s.policy->shop.logo_text : s.policy->shop.name;
+        if (!s.policy->shop.logo_text.empty()) name = s.policy->shop.name;
+    }
+    ImFont* big = web::title_font();
+    const float big_size = big ? big->FontSize * ImGui::GetIO().FontGlobalScale : ImGui::GetFontSize();
+    dl->AddText(big, big_size, ImVec2(ImGui::GetWindowPos().x + x0, top.y + (kHeaderHeight - big_size) * 0.5f),
+                IM_COL32_WHITE, logo.c_str());
+    if (big) dl->AddText(big, big_size, ImVec2(ImGui::GetWindowPos().x + x0 + 0.7f, top.y + (kHeaderHeight - big_size) * 0.5f),
+                IM_COL32_WHITE, logo.c_str());
+
+    // Language picker, right-aligned.
+    const auto& locales = i18n::available_locales();
+    float buttons_w = 0;
+    for (const auto& info : locales) buttons_w += ImGui::CalcTextSize(info.tag).x + 14 + 2;
+    const float logo_w = big ? big->CalcTextSizeA(big_size, 1e9f, 0, logo.c_str()).x : 0;
+    if (!name.empty() && w - logo_w - buttons_w > ImGui::CalcTextSize(name.c_str()).x + 40) {
+        dl->AddText(ImVec2(ImGui::GetWindowPos().x + x0 + logo_w + 14,
+                           top.y + (kHeaderHeight - ImGui::GetFontSize()) * 0.5f + 2),
+                    IM_COL32(255, 255, 255, 200), name.c_str());
+    }
+    ImGui::SetCursorPos(ImVec2(x0 + w - buttons_w, ImGui::GetCursorPosY() + (kHeaderHeight - ImGui::GetFrameHeight() + 1) * 0.5f - 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, 0));
+    for (const auto& info : locales) {
+        char upper[4] = {0};
+        for (int i = 0; i < 2 && info.tag[i]; ++i) upper[i] = static_cast<char>(info.tag[i] - 'a' + 'A');
+        char label[32];
+        std::snprintf(label, sizeof label, "%s##lang", upper);
+        const std::string id = std::string("lang_") + info.tag;
+        ImGui::PushID(info.tag);
+        if (ui::small_button(label, id.c_str(), info.locale == s.locale)) set_language(info.locale);
+        ImGui::PopID();
+        ImGui::SameLine();
+    }
+    ImGui::PopStyleVar();
+    ImGui::NewLine();
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, top.y + kHeaderHeight + 16));
+
+    if (s.demo) {
+        ui::begin_column(kColumnWidth);
+        ui::badge(tr("common.demo_banner"), IM_COL32(0xFE, 0xF3, 0xC7, 255), IM_COL32(0x92, 0x40, 0x0E, 255));
+        mark("demo_banner");
+        ui::end_column();
+    }
+}
 
 void App::draw() {
+    set_locale(s.locale);
     clear_marks();
+    ui::begin_frame();
+    const bool screen_changed = drawn_screen_ != s.screen;
+    if (screen_changed) {
+        ui::reset_focus();
+        drawn_screen_ = s.screen;
+    }
+    if (ImGui::IsKeyPressed(kKeyEscape, false)) {
+        // Esc = back. A field being edited is left first, keeping its text (ImGui
+        // would otherwise revert the edit on Esc).
+        if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+        back();
+    }
+
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##portal", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    if (const float dy = web::take_touch_scroll(); dy != 0) ImGui::SetScrollY(ImGui::GetScrollY() + dy);
+    if (screen_changed) ImGui::SetScrollY(0);
 
-    const float width = std::min(vp->WorkSize.x - 32.0f, 520.0f);
-    ImGui::SetCursorPosX((vp->WorkSize.x - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width);
-    ImGui::Dummy(ImVec2(0, 12));
-    ImGui::TextUnformatted("Retour");
-    ImGui::TextDisabled("Rückgabe – Returnering – Retur – Pengembalian · æøå ß €");
-    ImGui::Dummy(ImVec2(0, 8));
-    ImGui::TextWrapped("Start a return: enter your order number and the email address you ordered with.");
-    ImGui::Dummy(ImVec2(0, 4));
-    ImGui::TextUnformatted("Order number");
-    ImGui::InputText("##order", &state_.order_number);
-    mark("order_number");
-    ImGui::TextUnformatted("Email");
-    ImGui::InputText("##email", &state_.email);
-    mark("email");
-    ImGui::Dummy(ImVec2(0, 8));
-    const bool find = ImGui::Button("Find my order", ImVec2(width, 0));
-    mark("find_order");
-    if (find) {
-        state_.message = state_.order_number.empty() ? "Please enter your order number." : "Looking up " + state_.order_number + "…";
+    header();
+    ui::begin_column(kColumnWidth);
+    ImGui::PushID(screen_name(s.screen));
+    switch (s.screen) {
+    case Screen::Loading:
+    case Screen::PolicyError: draw_status_screen(*this); break;
+    case Screen::FindOrder: draw_find_screen(*this); break;
+    case Screen::Items: draw_items_screen(*this); break;
+    case Screen::Reasons: draw_reasons_screen(*this); break;
+    case Screen::Resolution: draw_resolution_screen(*this); break;
+    case Screen::Summary: draw_summary_screen(*this); break;
+    case Screen::Done: draw_done_screen(*this); break;
     }
-    if (!state_.message.empty()) ImGui::TextWrapped("%s", state_.message.c_str());
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    ImGui::PopID();
+    ui::spacer(32);
+    ui::end_column();
+    ui::end_frame();
     ImGui::End();
+    save_draft();
+}
+
+void screen_heading(App& app, int step, const char* title_key) {
+    if (step >= 1) {
+        if (ui::secondary_button((std::string("\xE2\x86\x90 ") + tr("common.back") + "##back").c_str(), "back"))
+            app.back();
+    }
+    ui::spacer(2);
+    ui::muted(trf("common.step", {{"step", std::to_string(step)}, {"total", "5"}}).c_str());
+    // Progress: one thin bar, the done part in the accent colour.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ui::width();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + 4), ui::palette().border, 2);
+    dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(step) / 5.0f, p.y + 4), ui::palette().accent, 2);
+    ImGui::Dummy(ImVec2(w, 6));
+    ui::title(tr(title_key));
+    ui::spacer(4);
 }
 
 std::string App::state_json() const {
-    nlohmann::json j{
-        {"screen", screen_name(state_.screen)},
-        {"order_number", state_.order_number},
-        {"email", state_.email},
-        {"message", state_.message},
+    using nlohmann::json;
+    json lines = json::array();
+    if (s.order) {
+        for (const OrderLine& l : s.order->lines) {
+            const Decision* d = decision_for(s, l.id);
+            const LineChoice* c = nullptr;
+            for (const LineChoice& x : s.lines)
+                if (x.line_id == l.id) c = &x;
+            lines.push_back({
+                {"id", l.id},
+                {"title", l.title},
+                {"status", d ? to_string(d->status) : "unknown"},
+                {"decision_text", d ? i18n::describe(*d, s.locale, s.order->currency) : ""},
+                {"returnable", returnable_quantity(s, l.id)},
+                {"selected", c && c->selected},
+                {"quantity", c ? c->quantity : 0},
+                {"reason", c ? c->reason : ""},
+                {"sub_reason", c ? c->sub_reason : ""},
+                {"comment", c ? c->comment : ""},
+                {"exchange_sku", c ? c->exchange_sku : ""},
+            });
+        }
+    }
+    json amounts = json::object();
+    json resolutions = json::array();
+    if (s.order && s.policy && (s.screen == Screen::Resolution || s.screen == Screen::Summary)) {
+        set_locale(s.locale);
+        for (Resolution r : kResolutions) {
+            if (!s.policy->resolutions.offers(r)) continue;
+            const Quote q = quote_for(s, r);
+            resolutions.push_back({{"resolution", to_string(r)}, {"available", q.ok()},
+                                   {"errors", q.ok() ? json::array() : json::array({q.errors.front().code})}});
+        }
+        const Quote q = quote_for(s, s.resolution);
+        if (q.ok()) {
+            const QuoteTotals& t = q.totals;
+            amounts = {{"paid", money(t.paid)},         {"restocking_fees", money(t.restocking_fees)},
+                       {"label_fee", money(t.label_fee)}, {"handling_fee", money(t.handling_fee)},
+                       {"fees", money(t.fees)},          {"bonus", money(t.bonus)},
+                       {"refund", money(t.refund)},      {"store_credit", money(t.store_credit)},
+                       {"gift_card", money(t.gift_card)}, {"customer_pays", money(t.customer_pays)}};
+        }
+    }
+    json outbox = json::array();
+    for (const OutboxEntry& e : outbox_.box().entries)
+        outbox.push_back({{"id", e.id}, {"state", to_string(e.state)}, {"attempts", e.attempts},
+                          {"last_error", e.last_error}});
+    json demo_outbox = json::array();
+    for (const DemoOutboxEntry& e : s.demo_outbox) demo_outbox.push_back({{"id", e.id}, {"rma", e.rma}});
+    json last_posted = nullptr;
+    if (!outbox_.last_posted().empty()) last_posted = json::parse(outbox_.last_posted(), nullptr, false);
+    const web::FrameStats fs = web::frame_stats();
+
+    std::string problem;
+    if (!s.problem.token.ok()) problem = i18n::describe(s.problem.token, s.locale);
+    else if (!s.problem.key.empty()) problem = i18n::text(s.locale, s.problem.key.c_str());
+
+    return json{
+        {"screen", screen_name(s.screen)},
+        {"locale", i18n::locale_tag(s.locale)},
+        {"demo", s.demo},
+        {"shop", s.policy ? s.policy->shop.name : ""},
+        {"lookup", s.policy ? s.policy->lookup.mode : ""},
+        {"policy_error", s.policy_error},
+        {"order_number", s.order_number},
+        {"email", s.contact},
+        {"finding", s.finding},
+        {"problem", problem},
+        {"problem_code", !s.problem.token.ok() ? s.problem.token.code : s.problem.key},
+        {"order", s.order ? json{{"number", s.order->number}, {"source", s.order_source}, {"lines", lines}}
+                          : json(nullptr)},
+        {"resolution", s.resolution_chosen ? to_string(s.resolution) : ""},
+        {"resolutions", resolutions},
+        {"amounts", amounts},
+        {"method", to_string(s.method)},
+        {"shopper", {{"name", s.shopper.name}, {"email", s.shopper.email}, {"line1", s.shopper.line1},
+                     {"line2", s.shopper.line2}, {"postcode", s.shopper.postcode}, {"city", s.shopper.city},
+                     {"country", s.shopper.country}}},
+        {"rma", s.rma},
+        {"request_id", s.request_id},
+        {"delivery", s.delivery},
+        {"outbox", outbox},
+        {"outbox_saved", outbox_.saved()},
+        {"posted", outbox_.posts()},
+        {"last_posted", last_posted},
+        {"demo_outbox", demo_outbox},
+        {"message", s.message},
+        {"focus", ui::focused_mark()},
+        {"frame_cpu", {{"frames", fs.frames}, {"avg_ms", fs.frames ? fs.total_ms / fs.frames : 0.0},
+                       {"max_ms", fs.max_ms}, {"last_ms", fs.last_ms}}},
         {"items", marks_json()},
-    };
-    return j.dump();
+    }
+        .dump();
 }
 
 }  // namespace retour::app

@@ -1,18 +1,19 @@
 #pragma once
-// The shopper's app: all screen state in one struct, drawn with ImGui each frame.
-// The state is what the browser test reads through window.retour.state().
+// The shopper's app: one AppState, six screens (screen_*.cpp) drawn one at a time,
+// and the actions that move between them. The state is what the browser test reads
+// through window.retour.state() and what the localStorage draft keeps.
+//
+//   find order ─► choose items ─► why ─► how you get your money ─► summary ─► done
+//   (Esc or "Back" returns one step; nothing typed is lost)
 #include <string>
+#include <vector>
+
+#include "core/label/label_input.h"
+#include "wasm/app_state.h"
+#include "wasm/demo_orders.h"
+#include "wasm/outbox_runner.h"
 
 namespace retour::app {
-
-enum class Screen { FindOrder };
-
-struct AppState {
-    Screen screen = Screen::FindOrder;
-    std::string order_number;
-    std::string email;
-    std::string message;  // the last thing we told the shopper, if anything
-};
 
 class App {
 public:
@@ -20,8 +21,56 @@ public:
     void draw();
     std::string state_json() const;
 
+    AppState s;
+
+    // --- actions (app.cpp, app_find.cpp, app_submit.cpp) ---
+    void go(Screen screen);
+    void back();
+    void set_language(i18n::Locale locale);
+    void load_policy();
+    void find_order();                       // from order_number + contact
+    void use_demo_order(const DemoOrder& d);  // demo picker
+    void submit();                           // summary → done
+    void download_label(label::LabelFormat format, bool print);
+    void start_over();
+
+    const std::vector<DemoOrder>& demo_orders() const { return demo_orders_; }
+    const OutboxRunner& outbox() const { return outbox_; }
+    bool posting_enabled() const;  // a real webhook to post to
+
 private:
-    AppState state_;
+    void policy_loaded(const std::string& text);
+    void after_policy();
+    void open_token(const std::string& token, const std::string& source);
+    void order_opened(Order order, std::string token, std::string source);
+    void find_published();
+    void find_endpoint();
+    void find_demo();
+    void save_draft();
+    void header();
+    void on_delivery(const OutboxRunner::Result& r);
+
+    std::vector<DemoOrder> demo_orders_;
+    bool demo_orders_loaded_ = false;
+    OutboxRunner outbox_;
+    std::string last_draft_;
+    std::string pending_hash_token_;
+    nlohmann::json pending_draft_;
+    Screen drawn_screen_ = Screen::Loading;
 };
+
+// One function per screen (screen_*.cpp).
+void draw_status_screen(App& app);  // loading and "could not load"
+void draw_find_screen(App& app);
+void draw_items_screen(App& app);
+void draw_reasons_screen(App& app);
+void draw_resolution_screen(App& app);
+void draw_summary_screen(App& app);
+void draw_done_screen(App& app);
+
+// Shared by screens: "Step n of 5", the title and the Back button row.
+void screen_heading(App& app, int step, const char* title_key);
+// Whether the reasons screen is complete (reason, required sub-reason/comment/photo).
+bool reasons_complete(const AppState& s);
 
 }  // namespace retour::app

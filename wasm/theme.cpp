@@ -1,6 +1,7 @@
 #include "wasm/theme.h"
 
 #include "imgui.h"
+#include "wasm/widgets.h"
 
 namespace retour::app {
 
@@ -56,6 +57,20 @@ void apply_theme(const Theme& theme) {
     c[ImGuiCol_HeaderActive] = mix(white, accent, 0.3f);
     c[ImGuiCol_NavHighlight] = accent;
     c[ImGuiCol_TextSelectedBg] = mix(white, accent, 0.3f);
+    c[ImGuiCol_Separator] = rgb(0xE5E5E0);
+
+    ui::Palette p;
+    p.accent = ImGui::ColorConvertFloat4ToU32(accent);
+    p.accent_soft = ImGui::ColorConvertFloat4ToU32(mix(white, accent, 0.12f));
+    p.ink = ImGui::ColorConvertFloat4ToU32(ink);
+    p.muted = ImGui::ColorConvertFloat4ToU32(rgb(0x6B7280));
+    p.card = IM_COL32_WHITE;
+    p.border = ImGui::ColorConvertFloat4ToU32(rgb(0xE2E2DC));
+    p.danger = ImGui::ColorConvertFloat4ToU32(rgb(0xB42318));
+    p.warning_bg = ImGui::ColorConvertFloat4ToU32(rgb(0xFEF3C7));
+    p.warning_ink = ImGui::ColorConvertFloat4ToU32(rgb(0x92400E));
+    p.success = ImGui::ColorConvertFloat4ToU32(rgb(0x15803D));
+    ui::set_palette(p);
 }
 
 }  // namespace retour::app

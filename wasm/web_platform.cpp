@@ -39,7 +39,7 @@ namespace {
 // button and key *state*, so a press and release arriving between two frames
 // would be lost (a quick tap, or Playwright's key press) unless split over frames.
 struct InputEvent {
-    enum Kind { PointerMove, PointerButton, Wheel, Key, Text, Blur } kind;
+    enum Kind { PointerMove, PointerButton, Wheel, Key, Text, Blur, TouchScroll } kind;
     float x = 0, y = 0;
     int code = 0;  // button or DOM keyCode
     bool down = false;
@@ -63,6 +63,9 @@ struct State {
     ImVec2 ime_pos{0, 0};
     float ime_height = 0;
     std::string clipboard;
+    ImFont* title_font = nullptr;
+    float touch_scroll = 0;
+    FrameStats stats;
 };
 
 State g;
@@ -78,17 +81,22 @@ void apply_mods(ImGuiIO& io, int mods) {
 // changed in this frame; the rest wait for the next frame.
 void apply_queued_input(ImGuiIO& io) {
     bool button_changed[5] = {};
+    bool any_button_changed = false;
     bool key_changed[512] = {};
     while (!g.queue.empty()) {
         const InputEvent& e = g.queue.front();
         switch (e.kind) {
         case InputEvent::PointerMove:
+            // A release must be seen where it happened: a finger lifting sends "gone"
+            // right after, which waits for the next frame.
+            if (any_button_changed) return;
             io.MousePos = ImVec2(e.x, e.y);
             break;
         case InputEvent::PointerButton:
             if (e.code < 0 || e.code >= 5) break;
             if (button_changed[e.code]) return;
             button_changed[e.code] = true;
+            any_button_changed = true;
             io.MousePos = ImVec2(e.x, e.y);
             io.MouseDown[e.code] = e.down;
             apply_mods(io, e.mods);
@@ -106,6 +114,9 @@ void apply_queued_input(ImGuiIO& io) {
             break;
         case InputEvent::Text:
             io.AddInputCharactersUTF8(e.text.c_str());
+            break;
+        case InputEvent::TouchScroll:
+            g.touch_scroll += e.y;
             break;
         case InputEvent::Blur:
             std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
@@ -148,9 +159,12 @@ void build_font_if_needed(ImGuiIO& io) {
         // The page refuses to start without the font; this only guards a broken embed.
         config.SizePixels = g.font_size * g.pixel_ratio;
         io.Fonts->AddFontDefault(&config);
+        g.title_font = io.Fonts->Fonts[0];
     } else {
         io.Fonts->AddFontFromMemoryTTF(g.font_ttf.data(), static_cast<int>(g.font_ttf.size()),
                                        g.font_size * g.pixel_ratio, &config, ranges);
+        g.title_font = io.Fonts->AddFontFromMemoryTTF(g.font_ttf.data(), static_cast<int>(g.font_ttf.size()),
+                                                      g.font_size * 1.45f * g.pixel_ratio, &config, ranges);
     }
     io.FontGlobalScale = 1.0f / g.pixel_ratio;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -172,6 +186,7 @@ void sync_text_focus(const ImGuiIO& io) {
 }
 
 EM_BOOL render_frame(double now_ms, void*) {
+    const double cpu_start = emscripten_get_now();
     g.frame_scheduled = false;
     ImGuiIO& io = ImGui::GetIO();
     apply_queued_input(io);
@@ -196,6 +211,11 @@ EM_BOOL render_frame(double now_ms, void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++g.frames_rendered;
+    const double cpu_ms = emscripten_get_now() - cpu_start;
+    g.stats.frames++;
+    g.stats.total_ms += cpu_ms;
+    g.stats.last_ms = cpu_ms;
+    g.stats.max_ms = std::max(g.stats.max_ms, cpu_ms);
     web_frame_rendered();
 
     sync_text_focus(io);
@@ -257,7 +277,9 @@ bool init(const PlatformDesc& desc, std::function<void()> draw) {
     io.ImeSetInputScreenPosFn = set_ime_pos;
 
     // DOM keyCodes for the keys ImGui needs to know about.
-    io.KeyMap[ImGuiKey_Tab] = 9;
+    // Tab is not given to ImGui: 1.86 only tabs between text fields (a button with
+    // focus tabs back to the first field), so the app runs its own focus ring.
+    io.KeyMap[ImGuiKey_Tab] = -1;
     io.KeyMap[ImGuiKey_LeftArrow] = 37;
     io.KeyMap[ImGuiKey_RightArrow] = 39;
     io.KeyMap[ImGuiKey_UpArrow] = 38;
@@ -293,6 +315,16 @@ void request_frames(int count) {
 }
 
 unsigned frames_rendered() { return g.frames_rendered; }
+
+ImFont* title_font() { return g.title_font; }
+
+float take_touch_scroll() {
+    const float v = g.touch_scroll;
+    g.touch_scroll = 0;
+    return v;
+}
+
+FrameStats frame_stats() { return g.stats; }
 
 }  // namespace retour::web
 
@@ -337,6 +369,12 @@ EMSCRIPTEN_KEEPALIVE void retour_key(int key_code, int down, int mods) {
 EMSCRIPTEN_KEEPALIVE void retour_text(const char* utf8) {
     InputEvent e{InputEvent::Text};
     e.text = utf8;
+    retour::web::push(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_touch_scroll(float dy) {
+    InputEvent e{InputEvent::TouchScroll};
+    e.y = dy;
     retour::web::push(std::move(e));
 }
 

@@ -12,9 +12,14 @@
 //  [X] High-DPI: framebuffer at devicePixelRatio, fonts rasterized at that scale
 //  [X] Resize: the canvas follows its container
 //  [X] Render on demand: no frame while nothing changes
+//  [X] Touch: a tap is a click; a drag scrolls (take_touch_scroll) instead of holding a button
+//  [X] Frame cost: CPU milliseconds per frame measured around each frame
+//  [X] Tab / Shift-Tab are left to the app (ImGui 1.86 tabs only between text fields)
 //  [ ] Gamepad
 //  [ ] Mouse cursor shapes (always the default arrow; text cursor over inputs is CSS)
 #include <functional>
+
+struct ImFont;
 
 namespace retour::web {
 
@@ -34,5 +39,19 @@ void request_frames(int count = 1);
 
 // Frames actually rendered since start; the browser test reads it.
 unsigned frames_rendered();
+
+// The larger font for titles (nullptr before the first frame).
+ImFont* title_font();
+
+// Pixels the shopper dragged the page by touch since the last call (positive = content
+// moves up, i.e. scroll down). The app applies it to its scrolling window.
+float take_touch_scroll();
+
+struct FrameStats {
+    unsigned frames = 0;
+    double total_ms = 0, max_ms = 0, last_ms = 0;
+};
+// CPU time of our frames (input, ImGui, GL submission), from performance.now().
+FrameStats frame_stats();
 
 }  // namespace retour::web

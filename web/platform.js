@@ -7,7 +7,8 @@
 //  [X] keys for navigation and editing                [X] text through a hidden <input>:
 //      typing, paste, IME and dead keys, phone keyboards, Playwright insertText
 //  [X] copy to the system clipboard                   [X] devicePixelRatio and resize
-//  [X] clear message when the browser can't run it    [ ] gamepad
+//  [X] clear message when the browser can't run it    [X] touch: tap, drag to scroll
+//  [ ] gamepad
 (function () {
   'use strict';
 
@@ -90,7 +91,8 @@
         container.dispatchEvent(new CustomEvent('retour:' + name, { detail, bubbles: true, composed: true }));
       },
       downloaded(name, type, size) { downloads.push({ name, type, size }); },
-      frameRendered() { frames++; },
+      // The mark lets tests/bench time navigation start → first frame.
+      frameRendered() { if (++frames === 1) performance.mark('retour-first-frame'); },
       textFocus(focused, x, y, h) {
         textFocused = focused;
         if (focused) {
@@ -135,6 +137,7 @@
       key: module.cwrap('retour_key', null, ['number', 'number', 'number']),
       text: module.cwrap('retour_text', null, ['string']),
       blur: module.cwrap('retour_blur', null, []),
+      touchScroll: module.cwrap('retour_touch_scroll', null, ['number']),
       state: module.cwrap('retour_state_json', 'string', []),
     };
 
@@ -161,20 +164,49 @@
       const r = canvas.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     }
-    canvas.addEventListener('pointermove', (e) => { const [x, y] = local(e); api.move(x, y); });
+    // Touch: a finger that moves more than a few pixels scrolls the page (as the
+    // shopper expects of a phone) instead of holding a button; a finger that lifts
+    // without moving is a tap, i.e. a click where it went down.
+    const TAP_SLOP = 8;
+    const touches = new Map();  // pointerId -> { x, y, lastY, dragging }
+    canvas.addEventListener('pointermove', (e) => {
+      const [x, y] = local(e);
+      const t = touches.get(e.pointerId);
+      if (!t) { api.move(x, y); return; }
+      if (!t.dragging && Math.hypot(x - t.x, y - t.y) > TAP_SLOP) t.dragging = true;
+      if (t.dragging) {
+        api.touchScroll(t.lastY - y);
+        t.lastY = y;
+      }
+    });
     canvas.addEventListener('pointerdown', (e) => {
       const [x, y] = local(e);
       if (e.pointerType !== 'mouse' || document.activeElement !== text) canvas.focus({ preventScroll: true });
       canvas.setPointerCapture(e.pointerId);
+      e.preventDefault();
+      if (e.pointerType === 'touch') {
+        touches.set(e.pointerId, { x, y, lastY: y, dragging: false });
+        api.move(x, y);
+        return;
+      }
       api.move(x, y);
       api.button(x, y, BUTTON[e.button] ?? 0, 1, mods(e));
-      e.preventDefault();
     });
     const release = (e) => {
       const [x, y] = local(e);
+      const t = touches.get(e.pointerId);
+      if (t) {
+        touches.delete(e.pointerId);
+        if (!t.dragging && e.type === 'pointerup') {
+          // Both go through the input queue, so the press and release land in separate frames.
+          api.button(t.x, t.y, 0, 1, mods(e));
+          api.button(t.x, t.y, 0, 0, mods(e));
+        }
+        // A finger that lifted is not hovering anywhere any more.
+        api.move(-Number.MAX_VALUE, -Number.MAX_VALUE);
+        return;
+      }
       api.button(x, y, BUTTON[e.button] ?? 0, 0, mods(e));
-      // A finger that lifted is not hovering anywhere any more.
-      if (e.pointerType === 'touch') api.move(-Number.MAX_VALUE, -Number.MAX_VALUE);
     };
     canvas.addEventListener('pointerup', release);
     canvas.addEventListener('pointercancel', release);

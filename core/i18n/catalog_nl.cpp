@@ -1,5 +1,5 @@
-// Dutch: "u" in headings and notices is stiff for a webshop; Dutch shops address
-// customers with "je", and so do we.
+// Dutch: informal "je", as most Dutch webshops address their customers ("u" reads
+// stiff there).
 // Keep the table sorted by key (byte order); tests check it.
 #include "core/i18n/catalogs.h"
 
@@ -50,8 +50,10 @@ constexpr Entry kEntries[] = {
     {"decision.not_delivered_yet", "Dit artikel is nog niet bezorgd. Je kunt het retourneren zodra het binnen is."},
     {"decision.price_above_maximum", "Artikelen boven {amount} kun je niet online retourneren. Neem contact met ons op."},
     {"decision.price_below_minimum", "Artikelen onder {amount} kunnen niet geretourneerd worden."},
+    {"decision.review", "Ons team bekijkt deze retour even voordat we hem goedkeuren."},
     {"decision.review_customer_history", "Ons team bekijkt dit even voordat we het goedkeuren."},
     {"decision.review_high_value", "Ons team bekijkt dit even, omdat het artikel meer dan {amount} kost."},
+    {"decision.review_reason", "Ons team bekijkt dit even vanwege de reden die je hebt gekozen."},
     {"decision.unknown", "Dit artikel kun je niet online retourneren (code: {code})."},
     {"decision.unknown_review", "Ons team bekijkt dit even (code: {code})."},
     {"decision.window_closed", "De retourtermijn is verlopen op {date}."},

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/json_reader.h"
 #include "core/label/qr.h"
 #include "core/label/rma.h"
 
@@ -221,9 +222,10 @@ LabelInputResult label_input_from_json_text(std::string_view request_json, std::
     auto parse = [&](std::string_view text, const char* document) {
         try {
             return json::parse(text);
-        } catch (const json::parse_error& e) {
-            // e.what() names the byte offset of the problem.
-            result.errors.push_back({document, "", std::string("is not valid JSON: ") + e.what()});
+        } catch (const json::exception& e) {
+            // parse_error, or out_of_range for a number too large for a double ("1E400").
+            // e.what() names the byte offset and quotes bytes that need not be UTF-8.
+            result.errors.push_back({document, "", "is not valid JSON: " + valid_utf8(e.what())});
             return json();
         }
     };

@@ -13,7 +13,7 @@ OUT="$ROOT/build/fuzz"
 SECONDS_EACH="${1:-60}"; shift || true
 JOBS="${JOBS:-$(nproc)}"
 TARGETS=(fuzz_policy fuzz_order fuzz_order_token fuzz_return_request fuzz_webhook
-         fuzz_published_order fuzz_label fuzz_hook)
+         fuzz_published_order fuzz_order_import fuzz_label fuzz_hook)
 [ $# -gt 0 ] && TARGETS=("$@")
 
 if [ ! -f "$OUT/CMakeCache.txt" ]; then
@@ -22,8 +22,8 @@ fi
 cmake --build "$OUT" -j "$JOBS" --target "${TARGETS[@]}" make_seeds || { echo "0 passed, 1 failed (fuzz build)"; exit 1; }
 
 mkdir -p "$OUT/corpus"
-node "$ROOT/tests/fuzz/seeds.mjs" "$ROOT" "$OUT/corpus" || exit 1
-"$OUT/make_seeds" "$OUT/corpus" || exit 1
+{ node "$ROOT/tests/fuzz/seeds.mjs" "$ROOT" "$OUT/corpus" && "$OUT/make_seeds" "$OUT/corpus"; } ||
+  { echo "0 passed, 1 failed (fuzz seeds)"; exit 1; }
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

@@ -40,6 +40,13 @@ if (fs.existsSync(example)) seed('fuzz_policy', 'policy.example.json', fs.readFi
 
 for (const f of [...list('orders'), 'receiver/order.json']) seed('fuzz_order', f, read(f));
 
+// fuzz_order_import: first byte even = Shopify CSV, odd = our JSON (an array of orders).
+for (const f of fs.readdirSync(path.join(fixtures, 'receiver')).filter((f) => f.endsWith('.csv'))) {
+  seed('fuzz_order_import', f, Buffer.concat([Buffer.from([0]), fs.readFileSync(path.join(fixtures, 'receiver', f))]));
+}
+seed('fuzz_order_import', 'orders.json', '\x01' + JSON.stringify([JSON.parse(read('receiver/order.json')),
+  { order: JSON.parse(read('orders/base.json')), postcode: '10115' }]));
+
 for (const f of list('scenarios')) {
   const s = JSON.parse(read(f));
   const name = path.basename(f);
@@ -59,6 +66,7 @@ list('labels').filter((f) => f.includes('request')).forEach((f, i) => {
 const regressions = path.join(root, 'tests/fuzz/regressions');
 if (fs.existsSync(regressions)) {
   for (const target of fs.readdirSync(regressions)) {
+    if (!fs.statSync(path.join(regressions, target)).isDirectory()) continue;  // README.md
     for (const f of fs.readdirSync(path.join(regressions, target))) {
       seed(target, 'regression-' + f, fs.readFileSync(path.join(regressions, target, f)));
     }

@@ -235,6 +235,17 @@ async function main() {
     sql('SELECT COUNT(*), COUNT(DISTINCT id) FROM requests'));
   hook.child.kill('SIGTERM');
 
+  // ---- export: the stored lines and the reasons summary ----
+  const n = accepted.length + burst.length + 1;
+  const csvPath = join(tmp, 'returns.csv');
+  execFileSync(retour, ['export', '--db', db, '--csv', '-o', csvPath], { timeout: 10_000 });
+  const rows = readFileSync(csvPath, 'utf8').trim().split('\r\n');
+  check('export writes one row per returned line', rows.length === 1 + 2 * n && rows[0].startsWith('request_id,rma,status'), `${rows.length}`);
+  const reasons = readFileSync(join(tmp, 'returns-reasons.csv'), 'utf8');
+  check('export sums units and value per reason and SKU',
+    reasons.includes(`too_small,*,${n},${n},${(129 * n).toFixed(2)},EUR`) &&
+    reasons.includes(`damaged,SCK-43,${n},${2 * n},${(33.33 * n).toFixed(2)},EUR`), reasons);
+
   // ---- rate limit: a second receiver with a tiny bucket ----
   const limited = await startHook(join(tmp, 'limited.db'), ['--rate', '0.2', '--burst', '2']);
   const codes = [];

@@ -1,4 +1,5 @@
 // Foundation: first frame, render on demand, text input bridge, high-DPI.
+// (The dist folder has no policy.json of its own: these open the built-in demo.)
 import path from 'node:path';
 import { assert, assertEqual, openPortal, settle } from '../harness.mjs';
 import { clickItem, distinctColours, focusField, state } from '../portal.mjs';
@@ -10,7 +11,8 @@ export default function register({ test, browser, server, out }) {
 
   test('the first frame renders with no console errors and is not blank', async () => {
     const ctx = await desktop();
-    const { page, errors } = await openPortal(ctx, server.url);
+    const { page, errors } = await openPortal(ctx, server.url + '?demo');
+    await page.waitForFunction(() => window.retour.state().screen === 'find_order');
     await settle(page, 300);
     const colours = await distinctColours(page);
     await page.screenshot({ path: path.join(out, 'first-frame.png') });
@@ -22,7 +24,7 @@ export default function register({ test, browser, server, out }) {
 
   test('no frame is rendered while nothing changes (render on demand)', async () => {
     const ctx = await desktop();
-    const { page } = await openPortal(ctx, server.url);
+    const { page } = await openPortal(ctx, server.url + '?demo');
     await settle(page, 500);
     const before = await page.evaluate(() => window.retour.frames());
     await page.waitForTimeout(2000);
@@ -39,7 +41,8 @@ export default function register({ test, browser, server, out }) {
 
   test('text typed key by key and inserted at once arrives intact', async () => {
     const ctx = await desktop();
-    const { page, errors } = await openPortal(ctx, server.url);
+    const { page, errors } = await openPortal(ctx, server.url + '?demo');
+    await page.waitForFunction(() => window.retour.state().screen === 'find_order');
     await focusField(page, 'order_number');
     await page.keyboard.type('Rückgabe – Jørgen Müller, Straße 5');
     await settle(page);
@@ -59,7 +62,7 @@ export default function register({ test, browser, server, out }) {
 
   test('a high-DPI phone gets a sharp framebuffer at its pixel ratio', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-    const { page } = await openPortal(ctx, server.url);
+    const { page } = await openPortal(ctx, server.url + '?demo');
     const size = await page.evaluate(() => { const c = window.retour.canvas; return [c.width, c.height]; });
     assertEqual(size, [1170, 2532], 'canvas backing size');
     await settle(page, 300);

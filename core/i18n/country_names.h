@@ -1,0 +1,15 @@
+#pragma once
+// Country names in the shopper's language, for the countries our merchants ship to:
+// AT BE DE DK FI FR GB ID NL NO SE US (catalog keys "country.<code>").
+#include <string>
+#include <string_view>
+
+#include "core/i18n/locale.h"
+
+namespace retour::i18n {
+
+// `code` is ISO 3166-1 alpha-2, any case ("de" = "DE"). A code without a name in the
+// catalogs is returned as written, so an address never loses its country.
+std::string country_name(std::string_view code, Locale locale);
+
+}  // namespace retour::i18n

@@ -1,0 +1,56 @@
+#include "wasm/pricing.h"
+
+#include "core/i18n/money_format.h"
+#include "wasm/text.h"
+#include "wasm/web_services.h"
+
+namespace retour::app {
+
+Instant now_instant() { return Instant{web::now_ms() / 1000}; }
+
+Selection selection_of(const AppState& s, Resolution resolution) {
+    Selection sel;
+    if (!s.order) return sel;
+    for (const LineChoice& c : s.lines) {
+        if (!c.selected) continue;
+        SelectionLine l;
+        l.line_id = c.line_id;
+        l.quantity = c.quantity;
+        l.reason = c.reason;
+        l.sub_reason = c.sub_reason;
+        l.resolution = resolution;
+        l.comment = c.comment;
+        l.photos = c.photo ? 1 : 0;
+        if (resolution == Resolution::exchange) {
+            l.exchange_sku = c.exchange_sku;
+            const OrderLine* line = s.order->find_line(c.line_id);
+            if (l.exchange_sku.empty() && line && !line->exchange_variants.empty())
+                l.exchange_sku = line->exchange_variants.front().sku;
+        }
+        sel.lines.push_back(std::move(l));
+    }
+    return sel;
+}
+
+Quote quote_for(const AppState& s, Resolution resolution) {
+    if (!s.policy || !s.order) return {};
+    return quote(*s.policy, *s.order, selection_of(s, resolution), s.decisions);
+}
+
+std::string money(const Money& m) {
+    if (m.currency.empty()) return "";
+    return i18n::format_money(m, locale());
+}
+
+const Decision* decision_for(const AppState& s, const std::string& line_id) {
+    for (const Decision& d : s.decisions)
+        if (d.line_id == line_id) return &d;
+    return nullptr;
+}
+
+int returnable_quantity(const AppState& s, const std::string& line_id) {
+    const Decision* d = decision_for(s, line_id);
+    return d && d->status != Status::ineligible ? d->returnable_quantity : 0;
+}
+
+}  // namespace retour::app

@@ -1,0 +1,28 @@
+#pragma once
+// The shopper's choices turned into the core's Selection and priced with core quote().
+// Every amount the portal shows comes from here; nothing is computed in the screens.
+#include <string>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/quote.h"
+#include "core/selection.h"
+#include "wasm/app_state.h"
+
+namespace retour::app {
+
+Instant now_instant();
+
+// The selected lines with `resolution` for all of them (an exchange without a chosen
+// variant takes the line's first variant).
+Selection selection_of(const AppState& s, Resolution resolution);
+Quote quote_for(const AppState& s, Resolution resolution);
+
+// The amount in the current locale ("1.234,56 €" in de).
+std::string money(const Money& m);
+
+// How much of the line the shopper may send back.
+int returnable_quantity(const AppState& s, const std::string& line_id);
+const Decision* decision_for(const AppState& s, const std::string& line_id);
+
+}  // namespace retour::app

@@ -1,0 +1,88 @@
+// Step 2: why. A reason per item from the policy's list, its sub-reasons, a comment
+// (required for some reasons) and the photo note.
+#include "wasm/app.h"
+#include "wasm/text.h"
+#include "wasm/test_hook.h"
+#include "wasm/widgets.h"
+
+namespace retour::app {
+
+namespace {
+std::string trimmed(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t\r\n");
+    return a == std::string::npos ? "" : s.substr(a);
+}
+}  // namespace
+
+bool reasons_complete(const AppState& s) {
+    for (const LineChoice& c : s.lines) {
+        if (!c.selected) continue;
+        const Reason* r = s.policy->find_reason(c.reason);
+        if (!r) return false;
+        if (r->requires_comment && trimmed(c.comment).empty()) return false;
+        if (r->requires_photo && !c.photo) return false;
+    }
+    return true;
+}
+
+void draw_reasons_screen(App& app) {
+    AppState& s = app.s;
+    const char* tag = i18n::locale_tag(s.locale);
+    screen_heading(app, 2, "reason.title");
+    for (LineChoice& c : s.lines) {
+        if (!c.selected) continue;
+        const OrderLine* line = s.order->find_line(c.line_id);
+        if (!line) continue;
+        ImGui::PushID(c.line_id.c_str());
+        ui::begin_card();
+        std::string head = line->title;
+        if (c.quantity > 1) head = std::to_string(c.quantity) + " \xC3\x97 " + head;
+        ui::subtitle(head.c_str());
+        if (!line->variant.empty()) ui::muted(line->variant.c_str());
+        ui::spacer(2);
+        ui::muted(tr("reason.choose"));
+        for (const Reason& r : s.policy->reasons) {
+            const std::string id = "reason_" + c.line_id + "_" + r.handle;
+            const std::string label = r.label.get(tag) + "##" + r.handle;
+            if (ui::radio(label.c_str(), c.reason == r.handle, id.c_str()) && c.reason != r.handle) {
+                c.reason = r.handle;
+                c.sub_reason.clear();
+            }
+        }
+        const Reason* chosen = s.policy->find_reason(c.reason);
+        if (s.reasons_tried && !chosen) ui::error(tr("quote_error.unknown_reason"));
+        if (chosen && !chosen->sub_reasons.empty()) {
+            ui::spacer(2);
+            ui::muted(tr("reason.sub_reason"));
+            ImGui::Indent(16);
+            for (const SubReason& sr : chosen->sub_reasons) {
+                const std::string id = "sub_" + c.line_id + "_" + sr.handle;
+                const std::string label = sr.label.get(tag) + "##" + sr.handle;
+                if (ui::radio(label.c_str(), c.sub_reason == sr.handle, id.c_str())) c.sub_reason = sr.handle;
+            }
+            ImGui::Unindent(16);
+        }
+        if (chosen && chosen->requires_photo) {
+            ui::spacer(2);
+            ui::muted(tr("reason.photo_needed"));
+            ui::checkbox(tr("app.photo_promise"), &c.photo, ("photo_" + c.line_id).c_str());
+            if (s.reasons_tried && !c.photo) ui::error(tr("quote_error.photo_required"));
+        }
+        ui::spacer(2);
+        const bool required = chosen && chosen->requires_comment;
+        std::string label = tr("reason.comment");
+        if (!required) label += std::string(" (") + tr("common.optional") + ")";
+        const bool missing = s.reasons_tried && required && trimmed(c.comment).empty();
+        ui::text_field(label.c_str(), &c.comment, ("comment_" + c.line_id).c_str(), tr("reason.comment_hint"),
+                       missing ? tr("reason.comment_required") : nullptr);
+        ui::end_card();
+        ImGui::PopID();
+    }
+    ui::spacer(8);
+    if (ui::primary_button(tr("common.next"), "next")) {
+        s.reasons_tried = true;
+        if (reasons_complete(s)) app.go(Screen::Resolution);
+    }
+}
+
+}  // namespace retour::app

@@ -1,0 +1,90 @@
+// Step 3: how the shopper gets their money. Each resolution the policy offers, with
+// its amount from core quote(); unavailable ones say why. Exchanges pick a variant.
+#include "core/i18n/i18n.h"
+#include "wasm/app.h"
+#include "wasm/pricing.h"
+#include "wasm/text.h"
+#include "wasm/test_hook.h"
+#include "wasm/widgets.h"
+
+namespace retour::app {
+
+namespace {
+
+std::string detail_of(Resolution r, const Quote& q) {
+    const QuoteTotals& t = q.totals;
+    switch (r) {
+    case Resolution::refund: return trf("resolution.refund_detail", {{"amount", money(t.refund)}});
+    case Resolution::store_credit: return trf("resolution.store_credit_detail", {{"amount", money(t.store_credit)}});
+    case Resolution::gift_card: return trf("resolution.gift_card_detail", {{"amount", money(t.gift_card)}});
+    case Resolution::keep_item: return trf("resolution.keep_item_detail", {{"amount", money(t.refund)}});
+    case Resolution::exchange:
+        if (t.customer_pays.minor > 0) return trf("resolution.exchange_you_pay", {{"amount", money(t.customer_pays)}});
+        if (t.refund.minor > 0) return trf("resolution.exchange_we_refund", {{"amount", money(t.refund)}});
+        return tr("resolution.exchange_same_price");
+    }
+    return "";
+}
+
+void variant_picker(AppState& s) {
+    for (LineChoice& c : s.lines) {
+        if (!c.selected) continue;
+        const OrderLine* line = s.order->find_line(c.line_id);
+        if (!line || line->exchange_variants.empty()) continue;
+        if (c.exchange_sku.empty()) c.exchange_sku = line->exchange_variants.front().sku;
+        ui::spacer(2);
+        ui::muted((std::string(tr("resolution.exchange_pick")) + ": " + line->title).c_str());
+        ImGui::Indent(16);
+        for (const ExchangeVariant& v : line->exchange_variants) {
+            std::string label = v.title;
+            const std::int64_t diff = v.price - line->unit_price;
+            if (diff > 0) label += "  (+" + money(Money{diff, s.order->currency}) + ")";
+            if (diff < 0) label += "  (" + money(Money{diff, s.order->currency}) + ")";
+            label += "##" + v.sku;
+            if (ui::radio(label.c_str(), c.exchange_sku == v.sku, ("variant_" + c.line_id + "_" + v.sku).c_str()))
+                c.exchange_sku = v.sku;
+        }
+        ImGui::Unindent(16);
+    }
+}
+
+}  // namespace
+
+void draw_resolution_screen(App& app) {
+    AppState& s = app.s;
+    screen_heading(app, 3, "resolution.title");
+    bool current_ok = false;
+    for (Resolution r : kResolutions) {
+        if (!s.policy->resolutions.offers(r)) continue;
+        const Quote q = quote_for(s, r);
+        const bool chosen = s.resolution_chosen && s.resolution == r;
+        ImGui::PushID(to_string(r));
+        ui::begin_card(chosen && q.ok());
+        if (!q.ok()) ImGui::BeginDisabled();
+        const std::string id = std::string("res_") + to_string(r);
+        if (ui::radio(i18n::resolution_text(r, s.locale), chosen, id.c_str()) && q.ok()) {
+            s.resolution = r;
+            s.resolution_chosen = true;
+        }
+        if (!q.ok()) ImGui::EndDisabled();
+        if (q.ok()) {
+            if (r == Resolution::exchange) ui::muted(tr("resolution.exchange_detail"));
+            ui::text(detail_of(r, q).c_str());
+            mark(("amount_" + std::string(to_string(r))).c_str());
+            if (r == Resolution::store_credit && q.totals.bonus.minor > 0) {
+                ui::badge(trf("resolution.store_credit_bonus", {{"amount", money(q.totals.bonus)}}).c_str(),
+                          ui::palette().accent_soft, ui::palette().accent);
+            }
+            if (chosen && r == Resolution::exchange) variant_picker(s);
+            if (chosen) current_ok = true;
+        } else {
+            ui::muted(i18n::describe(q.errors.front(), s.locale).c_str());
+        }
+        ui::end_card();
+        ImGui::PopID();
+    }
+    ui::spacer(8);
+    if (ui::primary_button(tr("common.next"), "next", current_ok)) app.go(Screen::Summary);
+}
+
+}  // namespace retour::app

@@ -1,0 +1,143 @@
+// Step 4: check the return. Items, fees, bonus and total from core quote(), how it is
+// sent back, and the shopper's address for the label (prefilled, editable).
+#include "core/i18n/i18n.h"
+#include "wasm/app.h"
+#include "wasm/pricing.h"
+#include "wasm/text.h"
+#include "wasm/test_hook.h"
+#include "wasm/widgets.h"
+
+namespace retour::app {
+
+namespace {
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+bool plausible_email(const std::string& e) {
+    const size_t at = e.find('@');
+    return at != std::string::npos && at > 0 && e.find('.', at) != std::string::npos && e.find(' ') == std::string::npos;
+}
+
+void totals_card(AppState& s, const Quote& q) {
+    const QuoteTotals& t = q.totals;
+    ui::begin_card();
+    ui::subtitle(tr("summary.items"));
+    for (const QuoteLine& l : q.lines) {
+        const OrderLine* line = s.order->find_line(l.line_id);
+        std::string title = line ? line->title : l.line_id;
+        if (l.resolution == Resolution::exchange && line)
+            if (const ExchangeVariant* v = line->find_variant(l.exchange_sku)) title += " \xE2\x86\x92 " + v->title;
+        ui::amount_row(trf("summary.item_line", {{"quantity", std::to_string(l.quantity)}, {"title", title}}).c_str(),
+                       money(l.paid));
+    }
+    ui::separator();
+    ui::amount_row(tr("app.items_value"), money(t.paid));
+    mark("total_paid");
+    const auto fee_row = [](const char* key, const Money& m, const char* id) {
+        if (m.minor <= 0) return;
+        ui::amount_row(tr(key), money(Money{-m.minor, m.currency}));
+        mark(id);
+    };
+    fee_row("summary.restocking_fee", t.restocking_fees, "fee_restocking");
+    fee_row("summary.label_fee", t.label_fee, "fee_label");
+    fee_row("summary.handling_fee", t.handling_fee, "fee_handling");
+    bool waived = false;
+    for (const QuoteLine& l : q.lines) waived |= l.fees_waived;
+    if (t.fees.minor == 0 && waived) ui::muted(tr("summary.fees_waived"));
+    if (t.bonus.minor > 0) {
+        ui::amount_row(tr("summary.bonus"), "+" + money(t.bonus), false, ui::palette().success);
+        mark("bonus");
+    }
+    ui::separator();
+    switch (s.resolution) {
+    case Resolution::store_credit: ui::amount_row(tr("summary.total_store_credit"), money(t.store_credit), true); break;
+    case Resolution::gift_card: ui::amount_row(tr("summary.total_gift_card"), money(t.gift_card), true); break;
+    case Resolution::exchange:
+        ui::amount_row(tr("summary.total_refund"), money(t.refund), true);
+        break;
+    default: ui::amount_row(tr("summary.total_refund"), money(t.refund), true); break;
+    }
+    mark("total");
+    if (t.customer_pays.minor > 0) {
+        ui::amount_row(tr("summary.you_pay"), money(t.customer_pays), true, ui::palette().danger);
+        mark("you_pay");
+    }
+    ui::end_card();
+    if (q.needs_review) ui::notice(tr("summary.review_note"));
+}
+
+void method_card(AppState& s) {
+    const Policy& p = *s.policy;
+    ui::begin_card();
+    ui::subtitle(tr("summary.method"));
+    struct Option {
+        ReturnMethod method;
+        const char* key;
+        const char* detail;
+        bool offered;
+    };
+    const Option options[] = {
+        {ReturnMethod::print_label, "method.print_label", "method.print_label_detail", true},
+        {ReturnMethod::drop_off, "method.drop_off", "method.drop_off_detail", !p.labels.qr_payload.empty()},
+        {ReturnMethod::prepaid, "method.prepaid", "method.prepaid_detail", !p.labels.prepaid_label_url.empty()},
+    };
+    for (const Option& o : options) {
+        if (!o.offered) continue;
+        const std::string id = std::string("method_") + to_string(o.method);
+        if (ui::radio(tr(o.key), s.method == o.method, id.c_str())) s.method = o.method;
+        ImGui::Indent(32);
+        ui::muted(tr(o.detail));
+        ImGui::Unindent(32);
+    }
+    ui::end_card();
+}
+
+bool address_card(AppState& s, bool needs_address) {
+    ShopperForm& f = s.shopper;
+    const bool show = s.summary_tried;
+    const char* required = tr("error.required");
+    ui::begin_card();
+    ui::subtitle(tr("address.title"));
+    if (needs_address) ui::muted(tr("address.hint"));
+    ui::text_field(tr("address.name"), &f.name, "name", nullptr, show && blank(f.name) ? required : nullptr);
+    bool ok = !blank(f.name);
+    if (needs_address) {
+        ui::text_field(tr("address.street"), &f.line1, "line1", nullptr, show && blank(f.line1) ? required : nullptr);
+        std::string line2 = std::string(tr("address.line2")) + " (" + tr("common.optional") + ")";
+        ui::text_field(line2.c_str(), &f.line2, "line2");
+        ui::text_field(tr("address.postcode"), &f.postcode, "postcode", nullptr,
+                       show && blank(f.postcode) ? required : nullptr);
+        ui::text_field(tr("address.city"), &f.city, "city", nullptr, show && blank(f.city) ? required : nullptr);
+        ui::text_field(tr("address.country"), &f.country, "country", "DE", show && blank(f.country) ? required : nullptr);
+        ok = ok && !blank(f.line1) && !blank(f.postcode) && !blank(f.city) && !blank(f.country);
+    }
+    const bool email_ok = plausible_email(f.email);
+    ui::text_field(tr("app.email"), &f.email, "shopper_email", nullptr,
+                   show && !email_ok ? tr("error.email_invalid") : nullptr);
+    ui::end_card();
+    return ok && email_ok;
+}
+
+}  // namespace
+
+void draw_summary_screen(App& app) {
+    AppState& s = app.s;
+    screen_heading(app, 4, "summary.title");
+    const Quote q = quote_for(s, s.resolution);
+    if (!q.ok()) {
+        ui::error(i18n::describe(q.errors.front(), s.locale).c_str());
+        return;
+    }
+    totals_card(s, q);
+    const bool sends_back = s.resolution != Resolution::keep_item;
+    if (sends_back) method_card(s);
+    const bool valid = address_card(s, sends_back);
+    if (!s.message.empty()) ui::error(s.message.c_str());
+    ui::spacer(8);
+    if (ui::primary_button(tr("summary.confirm"), "confirm")) {
+        s.summary_tried = true;
+        if (valid) app.submit();
+    }
+}
+
+}  // namespace retour::app
