@@ -229,8 +229,8 @@ cmd_demo() {
   cmd_setup
   cmd_build
   local port="${RETOUR_PORT:-8080}"
-  say "serving $DIST"
-  exec "$NATIVE/tools/retour" serve --root "$DIST" --port "$port"
+  say "starting the demo (Ctrl-C stops it)"
+  exec "$NATIVE/tools/retour" demo --dist "$DIST" --data "${RETOUR_DEMO_DATA:-$BUILD/demo-data}" --port "$port"
 }
 
 cmd_clean() { rm -rf "$BUILD"; }

@@ -13,6 +13,7 @@ struct Command {
 };
 
 int cmd_serve(int argc, char** argv);
+int cmd_demo(int argc, char** argv);
 int cmd_check_policy(int argc, char** argv);
 int cmd_evaluate(int argc, char** argv);
 int cmd_keygen(int argc, char** argv);
@@ -25,6 +26,8 @@ int cmd_label(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
 inline constexpr Command kCommands[] = {
+    {"demo", "--dist DIR [--data DIR] [--port 8080] [--host 127.0.0.1]",
+     "serve the portal, demo orders and the receiver on one local origin", cmd_demo},
     {"serve", "--root DIR [--port 8080] [--host 127.0.0.1]", "serve a folder over HTTP (the portal, locally)", cmd_serve},
     {"check-policy", "POLICY.json", "validate a return policy: every error with its JSON pointer", cmd_check_policy},
     {"evaluate", "--policy P --order O --now 2026-11-22T12:00:00Z [--select S] [--customer-returns N]",

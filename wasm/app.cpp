@@ -59,6 +59,7 @@ void App::start_over() {
     AppState fresh;
     fresh.locale = s.locale;
     fresh.demo = s.demo;
+    fresh.builtin_orders = s.builtin_orders;
     fresh.policy_url = s.policy_url;
     fresh.policy = policy;
     fresh.policy_json = policy_json;

@@ -96,7 +96,10 @@ void App::load_policy() {
     s.policy_error.clear();
     const bool demo_query = query_has(web::location_query(), "demo");
     const bool demo_option = web::option("demo") == "true";
-    s.demo = demo_query || demo_option;
+    // A policy with "demo": true (like `retour demo`'s) only marks the portal as a demo;
+    // its orders come from signed links and published files the receiver can verify.
+    s.builtin_orders = demo_query || demo_option;
+    s.demo = s.builtin_orders;
     std::string url = web::option("policy");
     if (demo_query || (demo_option && url.empty())) url = "demo/policy.json";
     if (url.empty()) url = "policy.json";
@@ -129,7 +132,7 @@ void App::policy_loaded(const std::string& text) {
     Theme theme;
     theme.accent_rgb = parse_colour(s.policy->shop.accent_color);
     apply_theme(theme);
-    if (s.demo && !demo_orders_loaded_) {
+    if (s.builtin_orders && !demo_orders_loaded_) {
         web::http_get("demo/orders.json", [this](const web::HttpResponse& r) {
             demo_orders_loaded_ = true;
             if (r.status == 200) demo_orders_ = parse_demo_orders(r.body, now_instant().utc_date());
@@ -234,7 +237,7 @@ void App::find_order() {
     web::request_frames(2);
     // Let "Looking up your order…" reach the screen before the (slow) lookup starts.
     web::after(30, [this] {
-        if (s.demo) find_demo();
+        if (s.builtin_orders) find_demo();
         else if (s.policy->lookup.mode == "published") find_published();
         else if (s.policy->lookup.mode == "endpoint") find_endpoint();
         else s.finding = false;

@@ -51,7 +51,8 @@ struct DemoOutboxEntry {
 struct AppState {
     Screen screen = Screen::Loading;
     i18n::Locale locale = i18n::Locale::en;
-    bool demo = false;
+    bool demo = false;            // banner, watermarked labels: ?demo, the demo option, or policy.demo
+    bool builtin_orders = false;  // demo/orders.json answers lookups: only ?demo or the demo option
 
     // Policy
     std::string policy_url;

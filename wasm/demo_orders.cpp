@@ -1,5 +1,7 @@
 #include "wasm/demo_orders.h"
 
+#include "core/demo_dates.h"
+
 #include <cstdio>
 
 namespace retour::app {
@@ -13,11 +15,7 @@ std::vector<DemoOrder> parse_demo_orders(const std::string& text, Date today) {
     }
     for (const auto& entry : doc["orders"]) {
         if (!entry.is_object() || !entry.contains("order")) continue;
-        nlohmann::json order = entry["order"];
-        for (const char* key : {"placed_at", "fulfilled_at", "delivered_at"}) {
-            if (order.contains(key) && order[key].is_number_integer())
-                order[key] = format_date(today.plus_days(order[key].get<std::int32_t>()));
-        }
+        const nlohmann::json order = resolve_day_offsets(entry["order"], today);
         auto parsed = parse_order(order);
         if (!parsed.ok()) {
             for (const auto& e : parsed.errors)

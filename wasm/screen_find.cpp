@@ -43,7 +43,7 @@ void draw_find_screen(App& app) {
     if (!problem.empty()) {
         ui::error(problem.c_str());
         mark("problem");
-        if (s.demo && !s.problem.key.empty()) ui::muted(tr("app.not_found_demo"));
+        if (s.builtin_orders && !s.problem.key.empty()) ui::muted(tr("app.not_found_demo"));
     }
     ui::spacer(4);
     if (ui::primary_button(tr(s.finding ? "find.loading" : "find.button"), "find_order", !s.finding)) submit = true;

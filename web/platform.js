@@ -259,6 +259,6 @@
     return handle;
   }
 
-  const SCRIPT_URL = document.currentScript ? document.currentScript.src : location.href;
+  const SCRIPT_URL = (document.currentScript && document.currentScript.src) || location.href;  // inline in the single-file demo
   window.RetourPlatform = { start };
 })();

@@ -7,8 +7,15 @@ const CACHE = 'retour-' + VERSION;
 const PRECACHE = /*RETOUR_PRECACHE*/[]/*END_RETOUR_PRECACHE*/;
 const HASHED = /\.[0-9a-f]{12}\.(js|wasm|ttf)$/;
 
+// The merchant's policy lives beside the portal but is not part of the build: cached
+// at install when it is there, so even the first visit's data works offline later.
+const OPTIONAL = ['policy.json'];
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => Promise.all([
+    c.addAll(PRECACHE),
+    ...OPTIONAL.map((u) => c.add(u).catch(() => {})),
+  ])).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

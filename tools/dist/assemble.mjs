@@ -47,7 +47,9 @@ fs.writeFileSync(path.join(tmp, 'embed.js'), embed);
 fs.copyFileSync(path.join(args.web, 'index.html'), path.join(tmp, 'index.html'));
 
 const version = crypto.createHash('sha256').update(JSON.stringify(manifest)).update(embed).digest('hex').slice(0, 12);
-const precache = ['./', 'index.html', 'embed.js', ...Object.values(manifest)];
+const demoFiles = fs.existsSync(path.join(args.web, 'demo'))
+  ? fs.readdirSync(path.join(args.web, 'demo')).filter((f) => f.endsWith('.json')).map((f) => 'demo/' + f) : [];
+const precache = ['./', 'index.html', 'embed.js', ...Object.values(manifest), ...demoFiles];
 let sw = fs.readFileSync(path.join(args.web, 'sw.js'), 'utf8');
 sw = replaceMarker(sw, 'RETOUR_PRECACHE', JSON.stringify(precache)).replace('/*RETOUR_VERSION*/', version);
 fs.writeFileSync(path.join(tmp, 'sw.js'), sw);

@@ -13,7 +13,8 @@ const TYPES = {
   '.json': 'application/json', '.ttf': 'font/ttf',
 };
 
-// Serves `dist` plus /test/shop.html (the portal with policy test/policy.json),
+// Serves `dist` plus /test/shop.html (the portal with policy test/policy.json and the
+// built-in demo orders),
 // /test/policy.json (shop.policy, changeable per test) and POST /hook (records
 // every request; shop.answer decides the status).
 export async function startShop(dist, root) {
@@ -41,7 +42,7 @@ export async function startShop(dist, root) {
       res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><html><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Returns</title><link rel="icon" href="data:,">
 <style>html,body{margin:0;height:100%;background:#F7F7F5}retour-portal{position:fixed;inset:0}</style></head>
-<body><retour-portal policy="test/policy.json" offline="false"></retour-portal><script src="../embed.js"></script></body></html>`);
+<body><retour-portal policy="test/policy.json" demo="true" offline="false"></retour-portal><script src="../embed.js"></script></body></html>`);
       return;
     }
     const rel = decodeURIComponent(url.pathname.slice(1)) || 'index.html';
@@ -87,15 +88,21 @@ export async function frames(page, n, action) {
   await until(page, ([s, k]) => window.retour.frames() >= s + k, [start, n], `${n} frames`);
 }
 
-// Scrolls (mouse wheel) until the marked item is fully inside the viewport; returns its rect.
+// Scrolls (mouse wheel) until the marked item is fully visible; returns its rect in page
+// coordinates (item rects are canvas coordinates; an embedded canvas may sit anywhere).
 export async function reveal(page, id) {
   const vh = page.viewportSize().height;
+  const canvas = await page.evaluate(() => {
+    const r = window.retour.canvas.getBoundingClientRect();
+    return { x: r.left, y: r.top, h: r.height };
+  });
+  const visibleBottom = Math.min(canvas.h, vh - canvas.y);
   for (let i = 0; i < 30; i++) {
     const items = (await state(page)).items;
     const r = items[id];
-    if (r && r[1] >= 0 && r[1] + r[3] <= vh) return r;
-    const below = !r || r[1] + r[3] > vh;
-    await page.mouse.move(20, vh / 2);
+    if (r && r[1] >= 0 && r[1] + r[3] <= visibleBottom) return [r[0] + canvas.x, r[1] + canvas.y, r[2], r[3]];
+    const below = !r || r[1] + r[3] > visibleBottom;
+    await page.mouse.move(canvas.x + 20, canvas.y + visibleBottom / 2);
     await frames(page, 2, () => page.mouse.wheel(0, below ? 250 : -250));
   }
   throw new Error(`item "${id}" never came into view (have: ${Object.keys((await state(page)).items).join(', ')})`);

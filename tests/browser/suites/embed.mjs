@@ -1,0 +1,200 @@
+// Static-site embedding (issue 7): the single-file demo from disk with no network,
+// the example storefront under a sub-path with the custom element and its events,
+// a second visit offline through the service worker, and `./build.sh demo` end to end.
+import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { watchErrors } from '../harness.mjs';
+import { check, click, onScreen, state, typeInto, until } from './flow_lib.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.ttf': 'font/ttf',
+};
+
+// From the items screen of an eligible order to the done screen: one line, a reason,
+// a refund, the address typed in where the order has none.
+async function finishReturn(page, { line = 'l2', reason = 'changed_mind', address = true } = {}) {
+  await onScreen(page, 'items');
+  await click(page, `line_${line}`);
+  await click(page, 'next');
+  await onScreen(page, 'reasons');
+  await click(page, `reason_${line}_${reason}`);
+  await click(page, 'next');
+  await onScreen(page, 'resolution');
+  await click(page, 'res_refund');
+  await click(page, 'next');
+  await onScreen(page, 'summary');
+  if (address) {
+    await typeInto(page, 'name', 'Jørgen Müller');
+    await typeInto(page, 'line1', 'Straße 5');
+    await typeInto(page, 'postcode', '2100');
+    await typeInto(page, 'city', 'København');
+  }
+  await click(page, 'confirm');
+  await onScreen(page, 'done');
+  return state(page);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+// dist under `prefix`, a policy at <prefix>policy.json and a receiver at /hook.
+async function startSubPathShop(dist, root, prefix) {
+  const shop = { hooks: [], policy: null };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/hook') {
+      if (req.method === 'OPTIONS') { res.writeHead(204).end(); return; }
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => { shop.hooks.push(JSON.parse(body)); res.writeHead(200).end('{"status":"stored"}'); });
+      return;
+    }
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    const rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    if (rel === 'policy.json') {
+      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify(shop.policy));
+      return;
+    }
+    const file = path.join(dist, rel);
+    if (!file.startsWith(path.resolve(dist)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  shop.origin = `http://127.0.0.1:${server.address().port}`;
+  shop.close = () => server.close();
+  const policy = JSON.parse(fs.readFileSync(path.join(root, 'web/demo/policy.json'), 'utf8'));
+  delete policy.demo;
+  policy.webhook = { url: `${shop.origin}/hook`, content_type: 'application/json' };
+  policy.lookup = { mode: 'signed_link', identifier: 'email' };
+  shop.keys = crypto.generateKeyPairSync('ed25519');
+  policy.public_key = shop.keys.publicKey.export({ format: 'jwk' }).x;
+  shop.policy = policy;
+  return shop;
+}
+
+function signedToken(order, privateKey) {
+  const payload = Buffer.from(JSON.stringify(order));
+  return `${payload.toString('base64url')}.${crypto.sign(null, payload, privateKey).toString('base64url')}`;
+}
+
+export default function register({ test, browser, dist, out, root }) {
+  test('the single-file demo opens from disk with no network and completes a return', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'en-US' });
+    await ctx.route(/^https?:/, (route) => route.abort());  // no network at all
+    await ctx.setOffline(true);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(pathToFileURL(path.join(dist, 'retour-demo.html')).href);
+    await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+    await onScreen(page, 'find_order');
+    check((await state(page)).demo === true, 'demo mode is on');
+    await click(page, 'demo_eligible');
+    const done = await finishReturn(page, { address: false });
+    check(/^[A-Z0-9]+-[0-9A-Z*~$=U]+$/.test(done.rma), `an RMA number: ${done.rma}`);
+    check(done.demo_outbox && done.demo_outbox.length === 1, `the request is in the in-page outbox: ${JSON.stringify(done.demo_outbox)}`);
+    await page.screenshot({ path: path.join(out, 'single-file-demo-done.png') });
+    check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+    await ctx.close();
+  }, 90000);
+
+  test('the example storefront under /shop/returns/ embeds the portal and hears retour:submitted', async () => {
+    const shop = await startSubPathShop(dist, root, '/shop/returns/');
+    try {
+      const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+      const order = {
+        currency: 'EUR', delivered_at: day(-4), email: 'ria@example.com', id: 'sub-1', ship_to_country: 'DK',
+        lines: [{ id: 'l2', quantity: 1, sku: 'CAP-W', title: 'Wool cap', unit_price: 2500, category: 'accessories' }],
+        number: 'S-101', placed_at: day(-7),
+      };
+      const ctx = await browser.newContext({ viewport: { width: 1100, height: 1000 }, locale: 'en-US' });
+      const page = await ctx.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${shop.origin}/shop/returns/examples/storefront.html#order=${signedToken(order, shop.keys.privateKey)}`);
+      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+      const inShadow = await page.evaluate(() => !!document.querySelector('retour-portal').shadowRoot.querySelector('canvas'));
+      check(inShadow, 'the custom element holds the canvas in its shadow root');
+      const done = await finishReturn(page);
+      await until(page, () => window.lastSubmitted, null, 'the host page got retour:submitted');
+      const detail = await page.evaluate(() => window.lastSubmitted);
+      check(detail.rma === done.rma, `event carries the RMA: ${JSON.stringify(detail)}`);
+      await until(page, () => window.retour.state().delivery === 'sent', null, 'posted');
+      check(shop.hooks.length === 1 && shop.hooks[0].data.order.number === 'S-101', `one request posted: ${shop.hooks.length}`);
+      await page.screenshot({ path: path.join(out, 'storefront-subpath.png') });
+      check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+      await ctx.close();
+    } finally {
+      shop.close();
+    }
+  }, 90000);
+
+  test('after one online visit the portal loads offline (service worker)', async () => {
+    const shop = await startSubPathShop(dist, root, '/returns/');
+    try {
+      const ctx = await browser.newContext({ viewport: { width: 900, height: 800 } });
+      const page = await ctx.newPage();
+      await page.goto(`${shop.origin}/returns/?demo`);
+      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+      await onScreen(page, 'find_order');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await ctx.setOffline(true);
+      await page.reload();
+      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame offline', 30000);
+      await onScreen(page, 'find_order');
+      check(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is served by the worker');
+      await page.screenshot({ path: path.join(out, 'offline-second-visit.png') });
+      await ctx.close();
+    } finally {
+      shop.close();
+    }
+  }, 90000);
+
+  test('./build.sh demo serves the portal; its signed link opens an order and the return lands in its database', async () => {
+    const port = await freePort();
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'retour-demo-'));
+    const child = spawn(path.join(root, 'build.sh'), ['demo'], {
+      env: { ...process.env, RETOUR_PORT: String(port), RETOUR_DEMO_DATA: data }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (c) => { output += c; });
+    child.stderr.on('data', (c) => { output += c; });
+    try {
+      const deadline = Date.now() + 180000;
+      while (!/Ctrl-C stops the demo/.test(output)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`demo did not start:\n${output.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      check(health.status === 200, `health: ${health.status}`);
+      const link = output.match(/^ {2}eligible .*\n {4}(http\S+)/m);
+      check(link, `a link for the eligible demo order in:\n${output}`);
+      const ctx = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'en-US' });
+      const page = await ctx.newPage();
+      await page.goto(link[1]);
+      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+      const done = await finishReturn(page);
+      await until(page, () => window.retour.state().delivery === 'sent', null, 'accepted by the demo receiver');
+      const rows = execFileSync('sqlite3', [path.join(data, 'returns.db'), 'SELECT rma FROM requests;'], { encoding: 'utf8' }).trim();
+      check(rows === done.rma, `stored: "${rows}", shown: "${done.rma}"`);
+      await ctx.close();
+    } finally {
+      try { process.kill(-child.pid, 'SIGINT'); } catch {}
+      await new Promise((r) => { if (child.exitCode !== null) r(); else child.on('exit', r); setTimeout(r, 5000); });
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  }, 240000);
+}

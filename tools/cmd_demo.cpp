@@ -1,0 +1,156 @@
+// `retour demo`: the merchant's five-minute start. One process on loopback serves the
+// portal folder, a demo policy, the demo orders as published (encrypted) files and
+// the webhook receiver — all on one origin — and prints a signed link per demo order.
+// Orders come from the folder's demo/orders.json with dates made relative to today;
+// the key pair and the SQLite database live in --data (created on first run).
+#include <sodium.h>
+
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <map>
+
+#include <httplib.h>
+
+#include "core/base64url.h"
+#include "core/demo_dates.h"
+#include "core/order.h"
+#include "core/order_token.h"
+#include "core/policy.h"
+#include "core/published_order.h"
+#include "tools/commands.h"
+#include "tools/file_io.h"
+#include "tools/hook_http.h"
+#include "tools/key_file.h"
+
+namespace retour::tools {
+
+namespace {
+
+httplib::Server* g_server = nullptr;
+void stop_on_signal(int) {
+    if (g_server) g_server->stop();
+}
+
+// The demo's own key pair, kept in the data folder so links stay valid across runs.
+crypto::KeyPair demo_keys(const std::string& data_dir) {
+    const std::string path = data_dir + "/demo.key";
+    if (!std::filesystem::exists(path)) {
+        crypto::Bytes seed(crypto::kSeedSize);
+        randombytes_buf(seed.data(), seed.size());
+        write_new_private_file(path, base64url_encode(seed) + "\n");
+        sodium_memzero(seed.data(), seed.size());
+    }
+    const crypto::Bytes secret = read_secret_key(path);
+    return crypto::ed25519_keypair_from_seed(crypto::Bytes(secret.begin(), secret.begin() + crypto::kSeedSize));
+}
+
+struct DemoOrder {
+    std::string scenario, number, email, link;
+};
+
+}  // namespace
+
+int cmd_demo(int argc, char** argv) {
+    Args args(argc, argv);
+    args.allow_only({"dist", "data", "port", "host"});
+    const std::string dist = args.require("dist");
+    const std::string data = args.get_or("data", "retour-demo-data");
+    const std::string host = args.get_or("host", "127.0.0.1");
+    const int port = std::stoi(args.get_or("port", "8080"));
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    std::filesystem::create_directories(data);
+
+    const std::string origin = "http://" + host + ":" + std::to_string(port);
+    const crypto::KeyPair keys = demo_keys(data);
+
+    // The portal's demo policy, pointed at this process: our key, our receiver, and
+    // orders looked up as published files (number + email) or opened from signed links.
+    nlohmann::json policy_json = nlohmann::json::parse(read_file(dist + "/demo/policy.json"));
+    policy_json["public_key"] = base64url_encode(keys.public_key);
+    policy_json["webhook"] = {{"url", origin + "/webhook"}, {"content_type", "application/json"}};
+    policy_json["lookup"] = {{"mode", "published"}, {"identifier", "email"}};
+    policy_json["demo"] = true;
+    Parsed<Policy> policy = parse_policy(policy_json);
+    if (!policy.ok()) {
+        for (const auto& e : policy.errors) std::fprintf(stderr, "%s/demo/policy.json: %s\n", dist.c_str(), e.text().c_str());
+        return 1;
+    }
+    const std::string policy_text = policy_json.dump(2);
+
+    const std::time_t now = std::time(nullptr);
+    const Date today = Instant{static_cast<std::int64_t>(now)}.utc_date();
+    std::map<std::string, std::string> published;  // "/orders/<name>" -> sealed bytes
+    std::vector<DemoOrder> orders;
+    const nlohmann::json demo = nlohmann::json::parse(read_file(dist + "/demo/orders.json"));
+    for (const auto& entry : demo.at("orders")) {
+        Parsed<Order> order = parse_order(resolve_day_offsets(entry.at("order"), today));
+        if (!order.ok()) {
+            for (const auto& e : order.errors) std::fprintf(stderr, "demo order: %s\n", e.text().c_str());
+            continue;
+        }
+        const std::string token = sign_order(*order.value, keys.secret_key);
+        const std::string email = entry.value("email", order.value->email);
+        const auto key = derive_lookup_key(keys.public_key, order.value->number, LookupIdentifier::email, email);
+        if (key) {
+            crypto::Bytes nonce(24);
+            randombytes_buf(nonce.data(), nonce.size());
+            const crypto::Bytes sealed = seal_published_order(*key, token, nonce);
+            published["/orders/" + key->file_name] = std::string(sealed.begin(), sealed.end());
+        }
+        orders.push_back({entry.value("scenario", ""), order.value->number, email, origin + "/#order=" + token});
+    }
+
+    const std::string db_path = data + "/returns.db";
+    ReturnStore store(db_path);
+    HookOptions options;
+    options.allowed_origins = {origin};
+    options.rate_limit.per_second = 5;
+    HookState state(std::move(*policy.value), store, options);
+
+    httplib::Server server;
+    server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+    server.set_file_extension_and_mimetype_mapping("ttf", "font/ttf");
+    if (!server.set_mount_point("/", dist)) {
+        std::fprintf(stderr, "retour demo: %s is not a folder (run ./build.sh build first)\n", dist.c_str());
+        return 1;
+    }
+    server.set_payload_max_length(options.max_body_bytes);
+    add_hook_routes(server, state);
+    server.Get("/policy.json", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(policy_text, "application/json");
+    });
+    server.Get(R"(/orders/[0-9a-f]+\.bin)", [&](const httplib::Request& req, httplib::Response& res) {
+        auto it = published.find(req.path);
+        if (it == published.end()) {
+            res.status = 404;  // exactly what a static host answers for an unknown order
+            return;
+        }
+        res.set_content(it->second, "application/octet-stream");
+    });
+
+    if (!server.bind_to_port(host.c_str(), port)) {
+        std::fprintf(stderr, "retour demo: cannot listen on %s:%d (in use? set RETOUR_PORT)\n", host.c_str(), port);
+        return 1;
+    }
+    g_server = &server;
+    std::signal(SIGINT, stop_on_signal);
+    std::signal(SIGTERM, stop_on_signal);
+
+    std::printf("\nRetour demo\n\n  Portal:    %s/\n  Receiver:  %s/webhook  (requests are stored in %s)\n", origin.c_str(),
+                origin.c_str(), db_path.c_str());
+    std::printf("  Offline:   %s/retour-demo.html  (everything inlined, no network needed)\n\n", origin.c_str());
+    std::printf("Find an order with its number and email, or open a signed link:\n\n");
+    for (const DemoOrder& o : orders)
+        std::printf("  %-12s order %s, %s\n    %s\n\n", o.scenario.c_str(), o.number.c_str(), o.email.c_str(), o.link.c_str());
+    std::printf("See what arrived:  retour export --db %s --csv\nCtrl-C stops the demo.\n", db_path.c_str());
+    std::fflush(stdout);
+    server.listen_after_bind();
+    g_server = nullptr;
+    std::printf("\nstopped\n");
+    return 0;
+}
+
+}  // namespace retour::tools
