@@ -213,6 +213,7 @@ cmd_test() {
   run_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
   run_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
   run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --out "$BUILD/screenshots"
+  run_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST"
   run_suite core-asan asan_tests
   run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15
   echo

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 
 #include "core/base64url.h"
@@ -28,6 +29,7 @@ int cmd_keygen(int argc, char** argv) {
     const std::string secret_key = base64url_encode(kp.secret_key.data(), crypto::kSeedSize);
 
     if (auto dir = args.get("out-dir")) {
+        std::filesystem::create_directories(*dir);
         const std::string sk_path = *dir + "/retour.key", pk_path = *dir + "/retour.pub";
         write_new_private_file(sk_path, secret_key + "\n");
         write_file(pk_path, public_key + "\n");

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/label/label.h"
 #include "core/label/label_json.h"
 #include "tools/commands.h"
@@ -32,7 +34,12 @@ int cmd_label(int argc, char** argv) {
     if (auto s = label::parse_label_size(size)) options.size = *s;
     else throw UsageError{"--size must be 4x6, a6, a4 or letter, not '" + size + "'"};
 
-    auto input = label::label_input_from_json_text(read_file(request_path), read_file(policy_path));
+    // A stored webhook message (envelope) works as well as the bare request in it.
+    std::string request_text = read_file(request_path);
+    const auto doc = nlohmann::json::parse(request_text, nullptr, false);
+    if (doc.is_object() && doc.contains("type") && doc.contains("data") && doc["data"].is_object())
+        request_text = doc["data"].dump();
+    auto input = label::label_input_from_json_text(request_text, read_file(policy_path));
     if (!input.ok()) {
         for (const auto& e : input.errors) {
             const std::string& path = e.document == "request" ? request_path : policy_path;

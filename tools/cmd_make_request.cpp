@@ -27,7 +27,8 @@ T or_fail(Parsed<T> parsed, const std::string& path) {
 
 int cmd_make_request(int argc, char** argv) {
     Args args(argc, argv);
-    args.allow_only({"policy", "order", "key", "select", "now", "id", "name", "email", "method", "locale"});
+    args.allow_only({"policy", "order", "key", "select", "now", "id", "name", "email", "method", "locale", "street",
+                     "postcode", "city", "country"});
     const std::string policy_path = args.require("policy"), order_path = args.require("order");
     const std::string select_path = args.require("select");
     const Policy policy = or_fail(parse_policy_text(read_file(policy_path)), policy_path);
@@ -54,6 +55,10 @@ int cmd_make_request(int argc, char** argv) {
     }
     draft.token = sign_order(order, key);
     draft.shopper = Shopper{args.get_or("name", "Test Shopper"), args.get_or("email", order.email), std::nullopt};
+    if (auto street = args.get("street")) {
+        draft.shopper.address = PostalAddress{*street, "", args.get_or("city", ""), args.get_or("postcode", ""), "",
+                                              args.get_or("country", order.ship_to_country)};
+    }
     draft.selection = selection;
     const auto method = parse_return_method(args.get_or("method", "print_label"));
     if (!method) throw UsageError{"--method expects print_label, drop_off or prepaid"};

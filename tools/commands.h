@@ -38,7 +38,7 @@ inline constexpr Command kCommands[] = {
      "write one encrypted file per order, found by order number + email/postcode", cmd_publish_orders},
     {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600]",
      "receive return requests: re-verify with the core, store in SQLite", cmd_hook},
-    {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--method M] [--locale L]",
+    {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--street S --postcode P --city C [--country CC]] [--method M] [--locale L]",
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
     {"export", "--db returns.db --csv [-o|--out FILE.csv]", "write stored requests and a reasons summary as CSV", cmd_export},
     {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] -o FILE", "render a return label", cmd_label},
