@@ -163,7 +163,7 @@ export default function register({ test, browser, dist, out, root }) {
     }
   }, 90000);
 
-  test('./build.sh demo serves the portal; its signed link opens an order and the return lands in its database', async () => {
+  test('./build.sh demo serves the portal; its signed link opens an order, the return lands in its database, number + e-mail find it too', async () => {
     const port = await freePort();
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'retour-demo-'));
     const child = spawn(path.join(root, 'build.sh'), ['demo'], {
@@ -190,6 +190,18 @@ export default function register({ test, browser, dist, out, root }) {
       await until(page, () => window.retour.state().delivery === 'sent', null, 'accepted by the demo receiver');
       const rows = execFileSync('sqlite3', [path.join(data, 'returns.db'), 'SELECT rma FROM requests;'], { encoding: 'utf8' }).trim();
       check(rows === done.rma, `stored: "${rows}", shown: "${done.rma}"`);
+
+      // The same order found by number + e-mail: the published, encrypted file (Argon2id in wasm).
+      const find = await ctx.newPage();
+      await find.goto(`http://127.0.0.1:${port}/`);
+      await until(find, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+      await onScreen(find, 'find_order');
+      await typeInto(find, 'order_number', '1001');
+      await typeInto(find, 'email', ' Alex@Example.com ');
+      await click(find, 'find_order');
+      await onScreen(find, 'items');
+      const found = await state(find);
+      check(found.order.number === '1001' && found.order.source === 'published', `found: ${JSON.stringify(found.order).slice(0, 200)}`);
       await ctx.close();
     } finally {
       try { process.kill(-child.pid, 'SIGINT'); } catch {}
