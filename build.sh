@@ -143,9 +143,14 @@ build_native() {
 
 build_wasm() {
   say "wasm build"
-  [ -f "$WASM/CMakeCache.txt" ] || emcmake cmake -S "$ROOT" -B "$WASM" -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_FIND_ROOT_PATH="$DEPS/wasm-prefix" \
-    -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
+  # MinSizeRel (-Os): the shopper downloads this; -Os saves ~20% of brotli bytes over
+  # -O3 at no visible cost (one order is evaluated at a time). Reconfigured when the
+  # build type differs, so an old Release tree is switched over.
+  if ! grep -q '^CMAKE_BUILD_TYPE:STRING=MinSizeRel$' "$WASM/CMakeCache.txt" 2>/dev/null; then
+    emcmake cmake -S "$ROOT" -B "$WASM" -DCMAKE_BUILD_TYPE=MinSizeRel \
+      -DCMAKE_FIND_ROOT_PATH="$DEPS/wasm-prefix" \
+      -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
+  fi
   cmake --build "$WASM" -j "$JOBS"
 }
 

@@ -132,7 +132,7 @@ void App::header() {
 
     if (s.demo) {
         ui::begin_column(kColumnWidth);
-        ui::badge(tr("common.demo_banner"), IM_COL32(0xFE, 0xF3, 0xC7, 255), IM_COL32(0x92, 0x40, 0x0E, 255));
+        ui::badge(tr(posting_enabled() ? "app.demo_badge_live" : "common.demo_banner"), IM_COL32(0xFE, 0xF3, 0xC7, 255), IM_COL32(0x92, 0x40, 0x0E, 255));
         mark("demo_banner");
         ui::end_column();
     }

@@ -18,6 +18,9 @@ struct Extra {
     const char* text[5];
 };
 constexpr Extra kExtras[] = {
+    {"app.demo_badge_live", {"Demo – sent to the demo receiver", "Demo – geht an den Demo-Empfänger",
+                             "Demo – gaat naar de demo-ontvanger", "Demo – sendes til demo-modtageren",
+                             "Demo – dikirim ke penerima demo"}},
     {"app.demo_orders", {"Try a demo order", "Demo-Bestellung ausprobieren", "Probeer een demobestelling",
                          "Prøv en demo-ordre", "Coba pesanan demo"}},
     {"app.use_order", {"Use this order", "Diese Bestellung nehmen", "Deze bestelling gebruiken", "Brug denne ordre",

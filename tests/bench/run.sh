@@ -27,7 +27,7 @@ native_ok=0; wasm_ok=0
   cmake --build "$OUT" -j "$JOBS" --target bench_core load_hook >>"$OUT/build.log" 2>&1 && native_ok=1
 tool_ok=0
 [ $native_ok = 1 ] && cmake --build "$OUT" -j "$JOBS" --target retour >>"$OUT/build.log" 2>&1 && tool_ok=1
-{ [ -f "$WOUT/CMakeCache.txt" ] || emcmake cmake -S "$ROOT/tests/bench" -B "$WOUT" -DCMAKE_BUILD_TYPE=Release \
+{ [ -f "$WOUT/CMakeCache.txt" ] || emcmake cmake -S "$ROOT/tests/bench" -B "$WOUT" -DCMAKE_BUILD_TYPE=MinSizeRel \
     -DCMAKE_FIND_ROOT_PATH="$ROOT/.deps/wasm-prefix"; } >"$OUT/build-wasm.log" 2>&1 &&
   cmake --build "$WOUT" -j "$JOBS" --target bench_core hello >>"$OUT/build-wasm.log" 2>&1 && wasm_ok=1
 [ $native_ok = 1 ] || echo "bench: native bench build failed, see $OUT/build.log" >&2
