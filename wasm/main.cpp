@@ -2,36 +2,17 @@
 // web/platform.js creates the module with the canvas and the font already fetched.
 #include <emscripten.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "wasm/app.h"
 #include "wasm/web_platform.h"
-
-// Copies the font the page fetched (Module.retourFont, a Uint8Array) into the heap.
-EM_JS(unsigned char*, web_take_font, (int* size), {
-    const bytes = Module.retourFont;
-    if (!bytes || !bytes.length) { HEAP32[size >> 2] = 0; return 0; }
-    const ptr = _malloc(bytes.length);
-    HEAPU8.set(bytes, ptr);
-    HEAP32[size >> 2] = bytes.length;
-    Module.retourFont = null;
-    return ptr;
-});
 
 namespace {
 retour::app::App g_app;
 }
 
 int main() {
-    int font_size = 0;
-    unsigned char* font = web_take_font(&font_size);
-    retour::web::PlatformDesc desc;
-    desc.font_ttf = font;
-    desc.font_ttf_size = font_size;
-    const bool ok = retour::web::init(desc, [] { g_app.draw(); });
-    std::free(font);
-    if (!ok) return 1;
+    if (!retour::web::init(retour::web::PlatformDesc{}, [] { g_app.draw(); })) return 1;
     g_app.start();
     // The runtime stays alive: frames are driven by input events, not by main().
     emscripten_exit_with_live_runtime();

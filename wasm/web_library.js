@@ -9,6 +9,19 @@ mergeInto(LibraryManager.library, {
     specialHTMLTargets['!retour-canvas'] = Module['canvas'];
   },
 
+  // Copies the font web/platform.js fetched (Module.retourFont, a Uint8Array) into
+  // the heap; the caller frees it. Returns 0 when there is none.
+  retour_js_take_font__deps: ['malloc'],
+  retour_js_take_font: function (size) {
+    var bytes = Module['retourFont'];
+    if (!bytes || !bytes.length) { HEAP32[size >> 2] = 0; return 0; }
+    var ptr = _malloc(bytes.length);
+    HEAPU8.set(bytes, ptr);
+    HEAP32[size >> 2] = bytes.length;
+    Module['retourFont'] = null;
+    return ptr;
+  },
+
   $retourString: function (s) {
     var n = lengthBytesUTF8(s) + 1;
     var p = _malloc(n);

@@ -27,6 +27,7 @@ EM_JS(void, web_set_clipboard, (const char* text), {
 
 // In wasm/web_library.js.
 extern "C" void retour_register_canvas();
+extern "C" unsigned char* retour_js_take_font(int* size);
 
 EM_JS(void, web_frame_rendered, (), {
     if (Module.retourPlatform) Module.retourPlatform.frameRendered();
@@ -246,7 +247,14 @@ void set_clipboard(void*, const char* text) {
 bool init(const PlatformDesc& desc, std::function<void()> draw) {
     g.draw = std::move(draw);
     if (desc.font_size_css_px > 0) g.font_size = desc.font_size_css_px;
-    g.font_ttf.assign(reinterpret_cast<const char*>(desc.font_ttf), static_cast<size_t>(desc.font_ttf_size));
+    if (desc.font_ttf) {
+        g.font_ttf.assign(reinterpret_cast<const char*>(desc.font_ttf), static_cast<size_t>(desc.font_ttf_size));
+    } else {
+        int size = 0;
+        unsigned char* font = retour_js_take_font(&size);
+        if (font) g.font_ttf.assign(reinterpret_cast<const char*>(font), static_cast<size_t>(size));
+        std::free(font);
+    }
 
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);

@@ -25,7 +25,7 @@ namespace retour::web {
 
 struct PlatformDesc {
     float font_size_css_px = 0;  // 0 = 17
-    const unsigned char* font_ttf = nullptr;  // required; copied
+    const unsigned char* font_ttf = nullptr;  // copied; nullptr = the font the page fetched
     int font_ttf_size = 0;
 };
 
