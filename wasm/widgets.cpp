@@ -150,7 +150,10 @@ void begin_card(bool highlighted) {
     ImGui::PushItemWidth(w - 2 * pad);
 }
 
-void end_card() {
+namespace {
+// Closes the card begun by begin_card and draws its box behind the content (the
+// splitter's background channel): white with a border, or a plain fill for notices.
+void close_card(ImU32 fill, bool bordered) {
     constexpr float pad = 16;
     ImGui::PopItemWidth();
     ImGui::EndGroup();
@@ -160,14 +163,18 @@ void end_card() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     g_splitter.SetCurrentChannel(dl, 0);
     const ImVec2 a = g_card_start, b(g_card_start.x + w, bottom);
-    dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 2), IM_COL32(0, 0, 0, 10), 12);  // soft shadow
-    dl->AddRectFilled(a, b, g_palette.card, 12);
-    dl->AddRect(a, b, g_card_highlighted ? g_palette.accent : g_palette.border, 12, 0,
-                g_card_highlighted ? 2.0f : 1.0f);
+    if (bordered) dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 2), IM_COL32(0, 0, 0, 10), 12);  // soft shadow
+    dl->AddRectFilled(a, b, fill, 12);
+    if (bordered)
+        dl->AddRect(a, b, g_card_highlighted ? g_palette.accent : g_palette.border, 12, 0,
+                    g_card_highlighted ? 2.0f : 1.0f);
     g_splitter.Merge(dl);
     ImGui::SetCursorScreenPos(ImVec2(g_card_start.x, bottom));
     ImGui::Dummy(ImVec2(w, 4));
 }
+}  // namespace
+
+void end_card() { close_card(g_palette.card, true); }
 
 void title(const char* t) {
     if (ImFont* f = web::title_font()) ImGui::PushFont(f);
@@ -212,19 +219,7 @@ void notice(const char* t) {
     ImGui::PushStyleColor(ImGuiCol_Text, g_palette.warning_ink);
     text(t);
     ImGui::PopStyleColor();
-    // Recolour the card: draw the amber fill in the background channel.
-    constexpr float pad = 16;
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
-    g_columns.pop_back();
-    const float bottom = ImGui::GetItemRectMax().y + pad;
-    const float w = width();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    g_splitter.SetCurrentChannel(dl, 0);
-    dl->AddRectFilled(g_card_start, ImVec2(g_card_start.x + w, bottom), g_palette.warning_bg, 12);
-    g_splitter.Merge(dl);
-    ImGui::SetCursorScreenPos(ImVec2(g_card_start.x, bottom));
-    ImGui::Dummy(ImVec2(w, 4));
+    close_card(g_palette.warning_bg, false);  // amber, no border
 }
 
 void badge(const char* t, ImU32 bg, ImU32 ink) {
