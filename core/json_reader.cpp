@@ -1,5 +1,7 @@
 #include "core/json_reader.h"
 
+#include "core/closest_word.h"
+
 namespace retour {
 
 std::string pointer_token(std::string_view key) {
@@ -126,7 +128,10 @@ bool JsonReader::object(std::initializer_list<std::string_view> allowed, bool re
         if (it.key() == "$comment") continue;
         bool known = false;
         for (auto a : allowed) known = known || it.key() == a;
-        if (!known) (*this)[it.key()].fail("unknown key");
+        if (known) continue;
+        // A likely typo names the key meant; the real key is then usually "required" too.
+        const auto meant = closest_word(it.key(), std::vector<std::string_view>(allowed));
+        (*this)[it.key()].fail(meant ? "unknown key; did you mean \"" + *meant + "\"?" : "unknown key");
     }
     return true;
 }
@@ -199,7 +204,9 @@ std::optional<std::string> JsonReader::one_of(std::initializer_list<std::string_
     }
     std::string list;
     for (auto w : words) list += (list.empty() ? "\"" : ", \"") + std::string(w) + "\"";
-    fail("expected one of " + list);
+    const auto meant = value_->is_string() ? closest_word(value_->get_ref<const std::string&>(), std::vector<std::string_view>(words))
+                                           : std::nullopt;
+    fail("expected one of " + list + (meant ? "; did you mean \"" + *meant + "\"?" : ""));
     return std::nullopt;
 }
 

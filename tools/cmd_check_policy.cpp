@@ -1,8 +1,9 @@
 // retour check-policy P: every validation error with its JSON pointer (exit 1), or a
-// one-line summary of a valid policy (exit 0).
+// one-line summary of a valid policy (exit 0), after its warnings (policy_warnings.h).
 #include <cstdio>
 
 #include "core/policy.h"
+#include "core/policy_warnings.h"
 #include "tools/commands.h"
 #include "tools/file_io.h"
 
@@ -20,9 +21,12 @@ int cmd_check_policy(int argc, char** argv) {
         return 1;
     }
     const Policy& pol = *p.value;
-    std::printf("%s: ok: version %s, %s, %s, %d-day window, %zu reasons, hash %s\n", path.c_str(),
+    const FieldErrors warnings = policy_warnings(pol);
+    for (const auto& w : warnings) std::fprintf(stderr, "%s: warning: %s\n", path.c_str(), w.text().c_str());
+    std::printf("%s: ok: version %s, %s, %s, %d-day window, %zu reasons, hash %s%s\n", path.c_str(),
                 pol.version.c_str(), pol.currency.str().c_str(), pol.time_zone.name().c_str(),
-                pol.windows.default_days, pol.reasons.size(), pol.hash.c_str());
+                pol.windows.default_days, pol.reasons.size(), pol.hash.c_str(),
+                warnings.empty() ? "" : (", " + std::to_string(warnings.size()) + " warning" + (warnings.size() == 1 ? "" : "s")).c_str());
     return 0;
 }
 

@@ -57,7 +57,7 @@ TEST(Policy, RejectsANonObjectDocument) {
 
 TEST(Policy, ReportsEveryUnknownKeyAtEveryLevel) {
     EXPECT_EQ(errors_of({{"colour", "red"}, {"windows", {{"defaut_days", 1}}}}),
-              (Errors{"/colour: unknown key", "/windows/defaut_days: unknown key"}));
+              (Errors{"/colour: unknown key", "/windows/defaut_days: unknown key; did you mean \"default_days\"?"}));
 }
 
 TEST(Policy, RequiresEachTopLevelSection) {
