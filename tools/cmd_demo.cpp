@@ -23,6 +23,7 @@
 #include "tools/file_io.h"
 #include "tools/hook_http.h"
 #include "tools/key_file.h"
+#include "tools/listen.h"
 
 namespace retour::tools {
 
@@ -131,10 +132,7 @@ int cmd_demo(int argc, char** argv) {
         res.set_content(it->second, "application/octet-stream");
     });
 
-    if (!server.bind_to_port(host.c_str(), port)) {
-        std::fprintf(stderr, "retour demo: cannot listen on %s:%d (in use? set RETOUR_PORT)\n", host.c_str(), port);
-        return 1;
-    }
+    bind_exclusive(server, host, port);
     g_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);

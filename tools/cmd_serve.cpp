@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "tools/commands.h"
+#include "tools/listen.h"
 
 namespace retour::tools {
 
@@ -34,10 +35,7 @@ int cmd_serve(int argc, char** argv) {
     g_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
-    if (!server.bind_to_port(host.c_str(), port)) {
-        std::fprintf(stderr, "retour serve: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
-        return 1;
-    }
+    bind_exclusive(server, host, port);
     std::printf("Serving %s at http://%s:%d/\n", root.c_str(), host.c_str(), port);
     std::fflush(stdout);
     server.listen_after_bind();
