@@ -34,7 +34,7 @@ int cmd_make_request(int argc, char** argv) {
     const Policy policy = or_fail(parse_policy_text(read_file(policy_path)), policy_path);
     const Order order = or_fail(parse_order_text(read_file(order_path)), order_path);
     const Selection selection = or_fail(parse_selection(nlohmann::json::parse(read_file(select_path))), select_path);
-    const crypto::Bytes key = read_secret_key(args.require("key"));
+    const crypto::Bytes key = read_secret_key(args.require("key"), &policy, policy_path);
 
     RequestDraft draft;
     if (auto id = args.get("id")) {

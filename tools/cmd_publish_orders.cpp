@@ -27,14 +27,14 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 int cmd_publish_orders(int argc, char** argv) {
     Args args(argc, argv);
-    args.allow_only({"out", "key", "identifier"});
+    args.allow_only({"out", "key", "identifier", "policy"});
     if (args.positional().size() != 1) throw UsageError{"expected one orders.json or orders.csv"};
     const std::string input = args.positional().front();
     const std::string out_dir = args.require("out");
     const auto kind = parse_lookup_identifier(args.get_or("identifier", "email"));
     if (!kind) throw UsageError{"--identifier expects email or postcode"};
     // Files hold signed tokens, so the portal and the receiver verify them like links.
-    const crypto::Bytes secret_key = read_secret_key(args.require("key"));
+    const crypto::Bytes secret_key = read_secret_key_option(args);
     const crypto::Bytes public_key = *crypto::ed25519_public_key_of(secret_key);
 
     const std::string text = read_file(input);

@@ -10,10 +10,10 @@ namespace retour::tools {
 
 int cmd_sign_order(int argc, char** argv) {
     Args args(argc, argv);
-    args.allow_only({"key", "base-url"});
+    args.allow_only({"key", "base-url", "policy"});
     if (args.positional().size() != 1) throw UsageError{"expected one ORDER.json"};
     const std::string order_path = args.positional().front();
-    const crypto::Bytes secret_key = read_secret_key(args.require("key"));
+    const crypto::Bytes secret_key = read_secret_key_option(args);
 
     Parsed<Order> order = parse_order_text(read_file(order_path));
     if (!order.ok()) {
