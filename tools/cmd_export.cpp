@@ -1,6 +1,9 @@
 // `retour export`: the receiver's database as CSV for a spreadsheet: one row per
-// returned line, then a summary per reason and per reason × SKU (requests, units, value).
+// returned line, then a summary per reason and per reason × SKU (requests, units, value),
+// then the refused posts and why. `--message ID|RMA` prints one stored message as it arrived.
 #include <cstdio>
+#include <fstream>
+#include <stdexcept>
 #include <map>
 #include <set>
 #include <tuple>
@@ -59,6 +62,15 @@ std::string reasons_csv(const std::vector<StoredRequest>& requests) {
     return out;
 }
 
+std::string rejections_csv(const std::vector<Rejection>& rejections) {
+    std::string out = csv_row({"received_at", "http_status", "error", "reason", "request_id", "order_number", "rma",
+                               "policy_version", "remote_ip"});
+    for (const auto& r : rejections)
+        out += csv_row({r.received_at, std::to_string(r.http_status), r.error, r.reason, r.request_id, r.order_number,
+                        r.rma, r.policy_version, r.remote_ip});
+    return out;
+}
+
 }  // namespace
 
 int cmd_export(int argc, char** argv) {
@@ -69,23 +81,38 @@ int cmd_export(int argc, char** argv) {
     std::vector<char*> rewritten;
     for (auto& a : storage) rewritten.push_back(a.data());
     Args args(argc, rewritten.data(), {"csv"});
-    args.allow_only({"db", "csv", "out"});
-    if (!args.has("csv")) throw UsageError{"choose a format: --csv"};
+    args.allow_only({"db", "csv", "out", "message"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
-    ReturnStore store(args.require("db"));
+    const std::string db = args.require("db");
+    if (!std::ifstream(db)) throw std::runtime_error("no database " + db + " (the --db the receiver was started with)");
+    ReturnStore store(db);
+    if (auto wanted = args.get("message")) {
+        const auto body = store.body_of(*wanted);
+        if (!body) throw std::runtime_error("no stored request with id or RMA number " + *wanted + " in " + db);
+        std::fwrite(body->data(), 1, body->size(), stdout);
+        if (body->empty() || body->back() != '\n') std::fputs("\n", stdout);
+        return 0;
+    }
+    if (!args.has("csv")) throw UsageError{"choose a format: --csv (or --message ID|RMA for one stored message)"};
     const auto requests = store.all_requests();
+    const auto rejections = store.all_rejections();
     const std::string lines = requests_csv(requests), reasons = reasons_csv(requests);
+    const std::string refused = rejections_csv(rejections);
     if (auto out = args.get("out")) {
-        // FILE.csv gets the lines, FILE-reasons.csv the summary.
+        // FILE.csv gets the lines, FILE-reasons.csv the summary, FILE-rejected.csv the refusals.
         std::string stem = *out;
         if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".csv") == 0) stem.resize(stem.size() - 4);
         write_file(*out, lines);
         write_file(stem + "-reasons.csv", reasons);
-        std::printf("%zu requests: %s, %s\n", requests.size(), out->c_str(), (stem + "-reasons.csv").c_str());
+        write_file(stem + "-rejected.csv", refused);
+        std::printf("%zu requests: %s, %s; %zu rejected: %s\n", requests.size(), out->c_str(),
+                    (stem + "-reasons.csv").c_str(), rejections.size(), (stem + "-rejected.csv").c_str());
     } else {
         std::fwrite(lines.data(), 1, lines.size(), stdout);
         std::fputs("\r\n", stdout);
         std::fwrite(reasons.data(), 1, reasons.size(), stdout);
+        std::fputs("\r\n", stdout);
+        std::fwrite(refused.data(), 1, refused.size(), stdout);
     }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "tools/commands.h"
 #include "tools/file_io.h"
 #include "tools/hook_http.h"
+#include "tools/listen.h"
 
 namespace retour::tools {
 
@@ -55,14 +56,16 @@ double number_option(const Args& args, const std::string& name, double fallback,
 int cmd_hook(int argc, char** argv) {
     const std::vector<std::string> origins = take_repeated(argc, argv, "allow-origin");
     Args args(argc, argv);
-    args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew"});
+    args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
+                     "keep-rejections"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");
     const std::string host = args.get_or("host", "127.0.0.1");
     const int port = static_cast<int>(number_option(args, "port", 8081, 0));
 
-    Parsed<Policy> policy = parse_policy_text(read_file(policy_path));
+    const std::string policy_text = read_file(policy_path);
+    Parsed<Policy> policy = parse_policy_text(policy_text);
     if (!policy.ok()) {
         for (const auto& e : policy.errors) std::fprintf(stderr, "%s: %s\n", policy_path.c_str(), e.text().c_str());
         return 1;
@@ -73,9 +76,13 @@ int cmd_hook(int argc, char** argv) {
     options.rate_limit.burst = number_option(args, "burst", 30, 1);
     options.max_body_bytes = static_cast<std::size_t>(number_option(args, "max-body", 64 * 1024, 1024));
     options.verify.max_skew_seconds = static_cast<std::int64_t>(number_option(args, "max-skew", 600, 0));
+    const double retention_days = number_option(args, "policy-retention-days", kDefaultPolicyRetentionDays, 0);
 
     ReturnStore store(db_path);
+    store.set_rejection_limit(static_cast<std::int64_t>(number_option(args, "keep-rejections", kMaxRejections, 1)));
     HookState state(std::move(*policy.value), store, options);
+    state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
+                                 static_cast<std::int64_t>(retention_days * 86400));
 
     httplib::Server server;
     // httplib refuses longer bodies itself (413) before reading them into memory.
@@ -86,18 +93,13 @@ int cmd_hook(int argc, char** argv) {
     server.set_tcp_nodelay(true);
     add_hook_routes(server, state);
 
-    int bound = port;
-    if (port == 0) bound = server.bind_to_any_port(host.c_str());
-    else if (!server.bind_to_port(host.c_str(), port)) bound = -1;
-    if (bound <= 0) {
-        std::fprintf(stderr, "retour hook: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
-        return 1;
-    }
+    const int bound = bind_exclusive(server, host, port);
     g_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
-    std::printf("listening on http://%s:%d/webhook (policy %s, db %s)\n", host.c_str(), bound,
-                state.policy.version.c_str(), db_path.c_str());
+    std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",
+                host.c_str(), bound, state.policy.version.c_str(), state.earlier.size(),
+                state.earlier.size() == 1 ? "" : "s", retention_days, db_path.c_str());
     std::fflush(stdout);
     server.listen_after_bind();
     g_server = nullptr;

@@ -15,6 +15,7 @@ struct Command {
 int cmd_serve(int argc, char** argv);
 int cmd_demo(int argc, char** argv);
 int cmd_check_policy(int argc, char** argv);
+int cmd_set_policy(int argc, char** argv);
 int cmd_evaluate(int argc, char** argv);
 int cmd_keygen(int argc, char** argv);
 int cmd_sign_order(int argc, char** argv);
@@ -30,17 +31,20 @@ inline constexpr Command kCommands[] = {
      "serve the portal, demo orders and the receiver on one local origin", cmd_demo},
     {"serve", "--root DIR [--port 8080] [--host 127.0.0.1]", "serve a folder over HTTP (the portal, locally)", cmd_serve},
     {"check-policy", "POLICY.json", "validate a return policy: every error with its JSON pointer", cmd_check_policy},
+    {"set-policy", "POLICY.json KEY=VALUE|KEY:=JSON...  (e.g. webhook.url=https://… lookup.mode=published)",
+     "change policy fields from the shell; written only if the result is valid", cmd_set_policy},
     {"evaluate", "--policy P --order O --now 2026-11-22T12:00:00Z [--select S] [--customer-returns N]",
      "decide every order line and price a selection, as JSON", cmd_evaluate},
     {"keygen", "[--out-dir DIR]", "make an Ed25519 key pair for signed order links", cmd_keygen},
-    {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--base-url URL]", "print a signed order token and link", cmd_sign_order},
-    {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--identifier email|postcode]",
+    {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--policy P] [--base-url URL]", "print a signed order token and link", cmd_sign_order},
+    {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--policy P] [--identifier email|postcode]",
      "write one encrypted file per order, found by order number + email/postcode", cmd_publish_orders},
-    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600]",
+    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000]",
      "receive return requests: re-verify with the core, store in SQLite", cmd_hook},
     {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--street S --postcode P --city C [--country CC]] [--method M] [--locale L]",
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
-    {"export", "--db returns.db --csv [-o|--out FILE.csv]", "write stored requests and a reasons summary as CSV", cmd_export},
+    {"export", "--db returns.db --csv [-o|--out FILE.csv] | --db returns.db --message ID|RMA",
+     "write stored requests, a reasons summary and refused posts as CSV; or print one stored message", cmd_export},
     {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] -o FILE", "render a return label", cmd_label},
 };
 

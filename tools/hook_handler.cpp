@@ -14,10 +14,12 @@ namespace {
 
 using nlohmann::json;
 
+const std::string kIdConflict = "a different request with this id is already stored";
+
 // Answers may echo what the client sent (an Origin header, a content type), which need
 // not be UTF-8: such bytes become U+FFFD instead of an exception.
 HookResponse reply(int status, const json& body) {
-    return HookResponse{status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
+    return HookResponse{status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}, {}, {}};
 }
 
 json errors_json(const FieldErrors& errors) {
@@ -55,14 +57,54 @@ std::string hex_sha256(const std::string& body) {
     return crypto::to_hex(h.data(), h.size());
 }
 
-HookResponse reject(HookState& state, const HookRequest& req, int status, const std::string& id, const json& body) {
+// "code at pointer: message; …" for the first few, so one log line says why.
+template <class List, class Describe>
+std::string summary(const List& items, Describe describe) {
+    std::string out;
+    std::size_t n = 0;
+    for (const auto& item : items) {
+        if (n == 3) return out + "; and " + std::to_string(items.size() - 3) + " more";
+        out += (n++ ? "; " : "") + describe(item);
+    }
+    return out;
+}
+
+// A refusal: answered, logged in the database (bounded) and noted on the log line.
+HookResponse reject(HookState& state, const HookRequest& req, int status, const json& body, const std::string& reason,
+                    const WebhookMessage* msg = nullptr) {
+    Rejection r;
+    r.received_at = format_instant(Instant{req.now_unix});
+    r.remote_ip = req.remote_ip;
+    r.body_sha256 = hex_sha256(req.body);
+    r.detail = body.dump(-1, ' ', false, json::error_handler_t::replace);
+    r.http_status = status;
+    r.error = body.value("error", "");
+    r.reason = reason;
+    if (msg) {
+        r.request_id = msg->id;
+        r.order_number = msg->data.order.number;
+        r.rma = msg->data.rma;
+        r.policy_version = msg->data.policy_version;
+    }
     try {
-        state.store.log_rejection(
-            {id, format_instant(Instant{req.now_unix}), req.remote_ip, hex_sha256(req.body), body.dump(), status});
+        state.store.log_rejection(r);
     } catch (const std::exception&) {
         // The log is for the merchant's curiosity; failing to write it changes no answer.
     }
-    return reply(status, body);
+    HookResponse res = reply(status, body);
+    res.note = r.error + (reason.empty() ? "" : ": " + reason);
+    return res;
+}
+
+HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::string& origin, bool record) {
+    const json body = {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}};
+    const std::string reason = "origin " + origin + " is not in --allow-origin";
+    HookResponse res = record ? reject(state, req, 403, body, reason) : reply(403, body);
+    res.note = "origin_not_allowed: " + reason;
+    if (!origin.empty() && state.first_refusal_of(origin))
+        res.advice = "retour hook: refused requests from origin " + origin + " (not allowed). If your portal runs there, "
+                     "restart the receiver with --allow-origin " + origin + " (repeat the option for several origins).";
+    return res;
 }
 
 StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const std::string& body_hash,
@@ -81,7 +123,7 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
     s.created_at = format_instant(r.created_at);
     s.received_at = format_instant(Instant{req.now_unix});
     s.status = r.quote.value("needs_review", false) ? "review" : "accepted";
-    s.verification = json{{"ok", true}, {"decisions", to_json(v.decisions)}}.dump();
+    s.verification = json{{"ok", true}, {"policy_hash", r.policy_hash}, {"decisions", to_json(v.decisions)}}.dump();
     s.remote_ip = req.remote_ip;
     const json& qlines = r.quote["lines"];
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
@@ -96,6 +138,12 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
 
 }  // namespace
 
+bool HookState::first_refusal_of(const std::string& origin) {
+    std::lock_guard<std::mutex> lock(refused_mutex_);
+    if (refused_origins_.size() >= 100) return false;
+    return refused_origins_.insert(origin).second;
+}
+
 std::string HookRequest::header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);
     return it == headers.end() ? std::string() : it->second;
@@ -104,59 +152,74 @@ std::string HookRequest::header(const std::string& lower_name) const {
 HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     const std::string origin = req.header("origin");
     // Browsers send Origin on cross-origin posts; servers and curl do not.
-    if (!origin.empty() && !origin_allowed(state, origin))
-        return reply(403, {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}});
     double retry_after = 0;
+    // First, so a flood costs no database writes; not recorded, that is what the limit is for.
     if (!state.limiter.allow(req.remote_ip, req.now_monotonic_s, &retry_after)) {
         HookResponse r = reply(429, {{"status", "rejected"}, {"error", "rate_limited"}});
         r.headers.emplace_back("Retry-After", std::to_string(static_cast<long>(std::ceil(retry_after))));
+        r.note = "rate_limited";
         return r;
     }
+    if (!origin.empty() && !origin_allowed(state, origin)) return refuse_origin(state, req, origin, true);
     const std::string type = media_type(req.header("content-type"));
     // text/plain lets a portal skip the CORS preflight (a "simple" request).
     if (type != "application/json" && type != "text/plain")
-        return reply(415, {{"status", "rejected"}, {"error", "unsupported_media_type"},
-                           {"message", "send application/json or text/plain, not '" + type + "'"}});
+        return reject(state, req, 415,
+                      {{"status", "rejected"}, {"error", "unsupported_media_type"},
+                       {"message", "send application/json or text/plain, not '" + type + "'"}},
+                      "content type '" + type + "'");
     if (req.body.size() > state.options.max_body_bytes)
-        return reply(413, {{"status", "rejected"}, {"error", "payload_too_large"},
-                           {"limit", state.options.max_body_bytes}});
+        return reject(state, req, 413,
+                      {{"status", "rejected"}, {"error", "payload_too_large"}, {"limit", state.options.max_body_bytes}},
+                      std::to_string(req.body.size()) + " bytes (--max-body " +
+                          std::to_string(state.options.max_body_bytes) + ")");
 
     Parsed<WebhookMessage> parsed = parse_webhook_text(req.body);
     if (!parsed.ok()) {
         const bool syntax = !parsed.errors.empty() && parsed.errors.front().pointer.empty();
-        return reject(state, req, 400, "",
+        return reject(state, req, 400,
                       {{"status", "rejected"}, {"error", syntax ? "malformed_json" : "invalid_request"},
-                       {"errors", errors_json(parsed.errors)}});
+                       {"errors", errors_json(parsed.errors)}},
+                      summary(parsed.errors, [](const FieldError& e) { return e.text(); }));
     }
     const WebhookMessage& msg = *parsed.value;
     const std::string header_id = req.header("webhook-id");
     if (!header_id.empty() && header_id != msg.id)
-        return reject(state, req, 400, msg.id,
+        return reject(state, req, 400,
                       {{"status", "rejected"}, {"error", "webhook_id_mismatch"},
-                       {"errors", json::array({{{"pointer", "/id"}, {"message", "differs from the webhook-id header"}}})}});
+                       {"errors", json::array({{{"pointer", "/id"}, {"message", "differs from the webhook-id header"}}})}},
+                      "webhook-id header " + header_id + " is not the body's id", &msg);
 
     const std::string body_hash = hex_sha256(req.body);
     // Idempotency first: a retry of a stored request must not be re-verified (the
     // clock has moved on since) but answered as the first time.
     if (auto stored = state.store.body_hash_of(msg.id)) {
         if (*stored == body_hash) return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
-        return reject(state, req, 409, msg.id,
-                      {{"status", "rejected"}, {"error", "id_conflict"},
-                       {"message", "a different request with this id is already stored"}});
+        return reject(state, req, 409,
+                      {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
     }
 
-    const Verification v = verify_request(state.policy, msg.data, Instant{req.now_unix}, state.options.verify);
+    // A request made under an earlier policy is checked against that one, if the
+    // receiver served it recently enough (policy_versions.h).
+    const Policy* policy = &state.policy;
+    std::string why_not;
+    if (msg.data.policy_hash != state.policy.hash)
+        if (const Policy* earlier = state.earlier.find(msg.data.policy_hash, req.now_unix, &why_not)) policy = earlier;
+    Verification v = verify_request(*policy, msg.data, Instant{req.now_unix}, state.options.verify);
+    for (Difference& d : v.differences)
+        if (d.code == "policy_changed" && d.pointer == "/policy/hash" && !why_not.empty()) d.message = why_not;
     if (!v.ok())
-        return reject(state, req, 422, msg.id,
-                      {{"status", "rejected"}, {"error", "verification_failed"}, {"differences", to_json(v.differences)}});
+        return reject(state, req, 422,
+                      {{"status", "rejected"}, {"error", "verification_failed"}, {"differences", to_json(v.differences)}},
+                      summary(v.differences, [](const Difference& d) { return d.code + " at " + d.pointer + ": " + d.message; }),
+                      &msg);
 
     switch (state.store.insert(to_stored(msg, req, body_hash, v))) {
         case InsertResult::inserted: break;
         case InsertResult::duplicate: return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
         case InsertResult::conflict:
-            return reject(state, req, 409, msg.id,
-                          {{"status", "rejected"}, {"error", "id_conflict"},
-                           {"message", "a different request with this id is already stored"}});
+            return reject(state, req, 409,
+                          {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
     }
     return reply(200, {{"status", "accepted"},
                        {"id", msg.id},
@@ -174,9 +237,10 @@ HookResponse handle_request(HookState& state, const HookRequest& req) {
     } else if (req.path == "/webhook" && req.method == "OPTIONS") {
         const std::string origin = req.header("origin");
         if (origin.empty() || !origin_allowed(state, origin)) {
-            res = reply(403, {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}});
+            // A preflight carries no request: answered and advised on, not recorded.
+            res = refuse_origin(state, req, origin, false);
         } else {
-            res = HookResponse{204, "", "", {}};
+            res = HookResponse{204, "", "", {}, {}, {}};
             res.headers.emplace_back("Access-Control-Allow-Methods", "POST, OPTIONS");
             res.headers.emplace_back("Access-Control-Allow-Headers", "content-type, webhook-id, webhook-timestamp");
             res.headers.emplace_back("Access-Control-Max-Age", "600");

@@ -9,12 +9,15 @@
 //   GET     /health   200 {"status":"ok",…}
 #include <cstdint>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/policy.h"
 #include "core/request_verify.h"
+#include "tools/policy_versions.h"
 #include "tools/rate_limiter.h"
 #include "tools/return_store.h"
 
@@ -34,6 +37,15 @@ struct HookState {
     ReturnStore& store;
     HookOptions options;
     RateLimiter limiter;
+    PolicyVersions earlier;  // empty unless the shell loads them (serve_policy)
+
+    // True the first time `origin` is refused (then the log says how to allow it); a
+    // bounded set, so a client inventing origins cannot grow it.
+    bool first_refusal_of(const std::string& origin);
+
+private:
+    std::set<std::string> refused_origins_;
+    std::mutex refused_mutex_;
 };
 
 struct HookRequest {
@@ -51,6 +63,8 @@ struct HookResponse {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::string note;    // why it was refused, for the request's log line
+    std::string advice;  // a log line of its own: what the merchant can do about it
 };
 
 HookResponse handle_request(HookState& state, const HookRequest& request);

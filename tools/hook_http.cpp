@@ -7,6 +7,15 @@
 
 namespace retour::tools {
 
+namespace {
+// Notes quote the sender (an origin, an id): control bytes would let it forge log lines.
+std::string printable(std::string text) {
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    return text;
+}
+}  // namespace
+
 HookRequest to_hook_request(const httplib::Request& req) {
     HookRequest h;
     h.method = req.method;
@@ -32,12 +41,15 @@ void add_hook_routes(httplib::Server& server, HookState& state) {
         } catch (const std::exception& e) {
             // A bug or a broken disk: never a half answer, always a retryable 500.
             std::fprintf(stderr, "retour hook: %s\n", e.what());
-            r = HookResponse{500, "application/json", R"({"status":"error","error":"internal"})", {}};
+            r = HookResponse{500, "application/json", R"({"status":"error","error":"internal"})", {}, {}, {}};
         }
         res.status = r.status;
         for (const auto& [k, v] : r.headers) res.set_header(k, v);
         if (!r.body.empty()) res.set_content(r.body, r.content_type.c_str());
-        std::fprintf(stderr, "%s %s %s -> %d\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(), r.status);
+        const std::string note = printable(r.note);
+        std::fprintf(stderr, "%s %s %s -> %d%s%s\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(),
+                     r.status, note.empty() ? "" : " ", note.c_str());
+        if (!r.advice.empty()) std::fprintf(stderr, "%s\n", printable(r.advice).c_str());
     };
     server.Post("/webhook", route);
     server.Options("/webhook", route);

@@ -48,7 +48,35 @@ CREATE TABLE IF NOT EXISTS rejections (
   body_sha256  TEXT NOT NULL,
   detail       TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS policy_versions (
+  hash          TEXT PRIMARY KEY,
+  version       TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  first_served  TEXT NOT NULL,
+  last_served   TEXT NOT NULL,
+  current       INTEGER NOT NULL DEFAULT 0
+);
 )sql";
+
+// Columns added after the first release; databases made before get them on open.
+struct AddedColumn {
+    const char *table, *column, *declaration;
+};
+const AddedColumn kAddedColumns[] = {
+    {"rejections", "error", "TEXT NOT NULL DEFAULT ''"},
+    {"rejections", "reason", "TEXT NOT NULL DEFAULT ''"},
+    {"rejections", "order_number", "TEXT NOT NULL DEFAULT ''"},
+    {"rejections", "rma", "TEXT NOT NULL DEFAULT ''"},
+    {"rejections", "policy_version", "TEXT NOT NULL DEFAULT ''"},
+};
+
+// At most `max` bytes, cut at a character boundary, "…" marking the cut.
+std::string clipped(const std::string& text, std::size_t max) {
+    if (text.size() <= max) return text;
+    std::size_t n = max - 3;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n) + "\xE2\x80\xA6";
+}
 
 // A prepared statement that finalizes itself.
 class Statement {
@@ -78,6 +106,10 @@ public:
                  : std::string();
     }
     std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+    // Columns first, first + 1, … into `fields`, in order.
+    void texts(int first, std::initializer_list<std::string*> fields) {
+        for (std::string* f : fields) *f = text(first++);
+    }
 
 private:
     sqlite3* db_;
@@ -102,6 +134,7 @@ ReturnStore::ReturnStore(const std::string& path) {
         exec("PRAGMA synchronous=FULL;");
         exec("PRAGMA foreign_keys=ON;");
         exec(kSchema);
+        for (const auto& c : kAddedColumns) add_missing_column(c.table, c.column, c.declaration);
     } catch (const std::exception& e) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -118,6 +151,13 @@ void ReturnStore::exec(const char* sql) {
         sqlite3_free(err);
         throw std::runtime_error("sqlite: " + msg);
     }
+}
+
+void ReturnStore::add_missing_column(const char* table, const char* column, const char* declaration) {
+    Statement info(db_, (std::string("PRAGMA table_info(") + table + ")").c_str());
+    while (info.step())
+        if (info.text(1) == column) return;
+    exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + declaration + ";").c_str());
 }
 
 std::optional<std::string> ReturnStore::body_hash_of(const std::string& id) {
@@ -169,12 +209,48 @@ InsertResult ReturnStore::insert(const StoredRequest& r) {
 
 void ReturnStore::log_rejection(const Rejection& r) {
     std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t kField = 200;  // ids, numbers and versions the sender chose
     Statement s(db_,
-                "INSERT INTO rejections (request_id, received_at, remote_ip, http_status, body_sha256, detail)"
-                " VALUES (?,?,?,?,?,?)");
-    s.bind(1, r.request_id).bind(2, r.received_at).bind(3, r.remote_ip).bind(4, static_cast<std::int64_t>(r.http_status));
-    s.bind(5, r.body_sha256).bind(6, r.detail);
+                "INSERT INTO rejections (request_id, received_at, remote_ip, http_status, body_sha256, detail, error,"
+                " reason, order_number, rma, policy_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, clipped(r.request_id, kField)).bind(2, r.received_at).bind(3, clipped(r.remote_ip, kField));
+    s.bind(4, static_cast<std::int64_t>(r.http_status)).bind(5, r.body_sha256).bind(6, clipped(r.detail, kMaxRejectionText));
+    s.bind(7, clipped(r.error, kField)).bind(8, clipped(r.reason, kMaxRejectionText)).bind(9, clipped(r.order_number, kField));
+    s.bind(10, clipped(r.rma, kField)).bind(11, clipped(r.policy_version, kField));
     s.step();
+    Statement trim(db_, "DELETE FROM rejections WHERE rowid <= (SELECT MAX(rowid) FROM rejections) - ?");
+    trim.bind(1, rejection_limit_);
+    trim.step();
+}
+
+void ReturnStore::serve_policy(const StoredPolicy& p, const std::string& now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    exec("BEGIN IMMEDIATE;");
+    try {
+        Statement retire(db_, "UPDATE policy_versions SET last_served = ?, current = 0 WHERE current = 1");
+        retire.bind(1, now);
+        retire.step();
+        Statement add(db_,
+                      "INSERT INTO policy_versions (hash, version, body, first_served, last_served, current)"
+                      " VALUES (?,?,?,?,?,1) ON CONFLICT(hash) DO UPDATE SET last_served = excluded.last_served,"
+                      " current = 1");
+        add.bind(1, p.hash).bind(2, p.version).bind(3, p.text).bind(4, now).bind(5, now);
+        add.step();
+        exec("COMMIT;");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::vector<StoredPolicy> ReturnStore::policies() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<StoredPolicy> out;
+    Statement s(db_,
+                "SELECT hash, version, body, first_served, last_served, current FROM policy_versions"
+                " ORDER BY first_served, hash");
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0});
+    return out;
 }
 
 std::int64_t ReturnStore::count_requests() {
@@ -192,16 +268,8 @@ std::vector<StoredRequest> ReturnStore::all_requests() {
                 " FROM requests ORDER BY received_at, id");
     while (s.step()) {
         StoredRequest r;
-        r.id = s.text(0);
-        r.rma = s.text(1);
-        r.order_id = s.text(2);
-        r.order_number = s.text(3);
-        r.email = s.text(4);
-        r.name = s.text(5);
-        r.currency = s.text(6);
-        r.created_at = s.text(7);
-        r.received_at = s.text(8);
-        r.status = s.text(9);
+        s.texts(0, {&r.id, &r.rma, &r.order_id, &r.order_number, &r.email, &r.name, &r.currency, &r.created_at,
+                    &r.received_at, &r.status});
         out.push_back(std::move(r));
     }
     for (auto& r : out) {
@@ -211,18 +279,36 @@ std::vector<StoredRequest> ReturnStore::all_requests() {
         l.bind(1, r.id);
         while (l.step()) {
             StoredLine x;
-            x.line_id = l.text(0);
-            x.sku = l.text(1);
-            x.title = l.text(2);
-            x.variant = l.text(3);
+            l.texts(0, {&x.line_id, &x.sku, &x.title, &x.variant});
             x.quantity = l.integer(4);
-            x.reason = l.text(5);
-            x.sub_reason = l.text(6);
-            x.resolution = l.text(7);
-            x.comment = l.text(8);
+            l.texts(5, {&x.reason, &x.sub_reason, &x.resolution, &x.comment});
             x.paid = l.integer(9);
             r.lines.push_back(std::move(x));
         }
+    }
+    return out;
+}
+
+std::optional<std::string> ReturnStore::body_of(const std::string& id_or_rma) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Statement s(db_, "SELECT body FROM requests WHERE id = ?1 OR rma = ?1 ORDER BY id = ?1 DESC LIMIT 1");
+    s.bind(1, id_or_rma);
+    if (s.step()) return s.text(0);
+    return std::nullopt;
+}
+
+std::vector<Rejection> ReturnStore::all_rejections() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<Rejection> out;
+    Statement s(db_,
+                "SELECT request_id, received_at, remote_ip, body_sha256, detail, http_status, error, reason,"
+                " order_number, rma, policy_version FROM rejections ORDER BY rowid");
+    while (s.step()) {
+        Rejection r;
+        s.texts(0, {&r.request_id, &r.received_at, &r.remote_ip, &r.body_sha256, &r.detail});
+        r.http_status = static_cast<int>(s.integer(5));
+        s.texts(6, {&r.error, &r.reason, &r.order_number, &r.rma, &r.policy_version});
+        out.push_back(std::move(r));
     }
     return out;
 }

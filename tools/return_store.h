@@ -3,7 +3,10 @@
 // and verification result in one transaction, before the receiver answers 200: a
 // request is either fully stored or not at all, and an answered one is on disk.
 // Rejected posts are logged in `rejections` without taking the id, so a corrected
-// request may reuse it.
+// request may reuse it; the log keeps the newest rows (kMaxRejections unless set), so clients that
+// are not even authenticated cannot grow the file without limit. `policy_versions`
+// holds every policy the receiver has served, so requests made under an earlier one
+// can still be verified against it (policy_versions.h).
 //
 // Thread-safe: one connection, one mutex (writes are small; SQLite serializes anyway).
 #include <cstdint>
@@ -32,7 +35,19 @@ struct Rejection {
     std::string request_id;  // may be empty (unparseable body)
     std::string received_at, remote_ip, body_sha256, detail;
     int http_status = 0;
+    std::string error;   // "verification_failed", "origin_not_allowed", …
+    std::string reason;  // for the merchant: the first differences, the origin, …
+    std::string order_number, rma, policy_version;  // when the body could be read
 };
+
+struct StoredPolicy {
+    std::string hash, version, text;
+    std::string first_served, last_served;  // when it became / last was the receiver's policy
+    bool current = false;
+};
+
+inline constexpr std::int64_t kMaxRejections = 10000;
+inline constexpr std::size_t kMaxRejectionText = 2000;  // bytes of detail and reason kept
 
 enum class InsertResult { inserted, duplicate, conflict };
 
@@ -49,16 +64,29 @@ public:
     // Atomic: the request and all its lines, or nothing. An id already present gives
     // duplicate (same body hash) or conflict (different body); nothing is written then.
     InsertResult insert(const StoredRequest& request);
+    // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
     void log_rejection(const Rejection& rejection);
+    void set_rejection_limit(std::int64_t rows) { rejection_limit_ = rows; }
     std::int64_t count_requests();
+
+    // Makes `policy` the current one at `now`: the one current until now gets
+    // last_served = now; a policy seen before keeps its first_served.
+    void serve_policy(const StoredPolicy& policy, const std::string& now);
+    std::vector<StoredPolicy> policies();
 
     // For `retour export`: every stored request with its lines, oldest first.
     std::vector<StoredRequest> all_requests();
+    // The stored message (exact body) of the request with this id or RMA number.
+    std::optional<std::string> body_of(const std::string& id_or_rma);
+    // Every logged rejection, oldest first.
+    std::vector<Rejection> all_rejections();
 
 private:
     void exec(const char* sql);
+    void add_missing_column(const char* table, const char* column, const char* declaration);
     sqlite3* db_ = nullptr;
     std::mutex mutex_;
+    std::int64_t rejection_limit_ = kMaxRejections;
 };
 
 }  // namespace retour::tools

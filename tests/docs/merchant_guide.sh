@@ -42,10 +42,12 @@ while IFS= read -r line; do
 done < "$ROOT/docs/merchant.md"
 
 # What the steps should have left behind.
-for f in keys/retour.key policy.json dist/policy.json returns.db returns.csv label.pdf; do
+for f in keys/retour.key policy.json dist/policy.json returns.db returns.csv message.json label.pdf stored-label.svg; do
   if [ -s "$WORK/$f" ]; then passed=$((passed + 1)); echo "ok   the guide produced $f"
   else failed=$((failed + 1)); echo "FAIL the guide did not produce $f"; fi
 done
+if cmp -s "$WORK/now.json" "$WORK/message.json"; then passed=$((passed + 1)); echo "ok   the stored message came back out byte for byte"
+else failed=$((failed + 1)); echo "FAIL message.json is not the posted now.json"; fi
 if ls "$WORK"/dist/orders/*.bin >/dev/null 2>&1; then passed=$((passed + 1)); echo "ok   published order files"
 else failed=$((failed + 1)); echo "FAIL no published order files"; fi
 echo "$passed passed, $failed failed"

@@ -1,11 +1,13 @@
 // Receiver integration test (see run.sh). Talks only to 127.0.0.1, to receivers it
-// started itself; every wait is bounded and the whole run is capped at 90 s.
-import { spawn, execFileSync } from 'node:child_process';
+// started itself; every wait is bounded and the whole run is capped at 150 s.
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import { cliChecks } from './cli.mjs';
 
 const retour = process.argv[2];
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'receiver');
@@ -26,7 +28,7 @@ function finish(code) {
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(code ?? (failed ? 1 : 0));
 }
-const deadline = setTimeout(() => { failed++; console.log('FAIL whole run took longer than 90 s'); finish(1); }, 90_000);
+const deadline = setTimeout(() => { failed++; console.log('FAIL whole run took longer than 150 s'); finish(1); }, 150_000);
 deadline.unref();
 
 // ---- fixtures: orders dated relative to today, keys, request bodies --------------------
@@ -53,35 +55,62 @@ chmodSync(shopKey, 0o600);
 const otherKey = join(tmp, 'other.key');  // another shop's key (seed 0x22)
 writeFileSync(otherKey, 'IiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiI\n', { mode: 0o600 });
 const policy = join(fixtures, 'policy.json');
+const policyJson = JSON.parse(readFileSync(policy, 'utf8'));
+// A copy of the policy with `edit` applied, as a merchant would change it.
+let policySerial = 0;
+function policyWith(edit) {
+  const p = structuredClone(policyJson);
+  edit(p);
+  const path = join(tmp, `policy-${++policySerial}.json`);
+  writeFileSync(path, JSON.stringify(p, null, 2));
+  return path;
+}
+// The base64url public key of a 32-byte Ed25519 seed (PKCS#8 wrapping for node's crypto).
+const publicKeyOfSeed = (seed) => createPublicKey(createPrivateKey({
+  key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' }))
+  .export({ format: 'jwk' }).x;
+// Another shop's policy: the same rules under the other key, so make-request signs with it.
+const otherPolicy = policyWith((p) => { p.public_key = publicKeyOfSeed(Buffer.alloc(32, 0x22)); });
 
 let serial = 0;
-function makeRequest({ order = freshOrder, key = shopKey, at = now, id } = {}) {
+function makeRequest({ order = freshOrder, key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
   id ??= `req_it_${process.pid}_${++serial}`;
-  const out = execFileSync(retour, ['make-request', '--policy', policy, '--order', order, '--key', key,
+  const out = execFileSync(retour, ['make-request', '--policy', policyPath, '--order', order, '--key', key,
     '--select', join(fixtures, 'selection.json'), '--now', iso(at), '--id', id], { encoding: 'utf8', timeout: 10_000 });
   return JSON.parse(out);
 }
 // A tampered copy keeps its (valid) id, RMA and token: only the named field changes.
 const tamper = (msg, edit) => { const m = structuredClone(msg); edit(m.data); return m; };
 
+const readIfThere = (path) => { try { return readFileSync(path, 'utf8'); } catch { return ''; } };
+
 // ---- the receiver ----------------------------------------------------------------------
 
-function startHook(dbPath, extra = []) {
+// `hook.log()` is what the receiver wrote to stderr so far (one line per request).
+function startHook(dbPath, extra = [], policyPath = policy) {
   return new Promise((resolve, reject) => {
-    const child = spawn(retour, ['hook', '--policy', policy, '--db', dbPath, '--port', '0',
+    const child = spawn(retour, ['hook', '--policy', policyPath, '--db', dbPath, '--port', '0',
       '--allow-origin', ALLOWED, '--rate', '500', '--burst', '500', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     child.on('exit', () => children.delete(child));
-    let out = '';
+    let out = '', log = '';
     const timer = setTimeout(() => reject(new Error('receiver did not start within 10 s')), 10_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]) }); }
+      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]), log: () => log }); }
     });
-    child.stderr.on('data', () => {});  // one log line per request; not needed here
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`receiver exited with ${code}: ${out}`)); });
+    child.stderr.on('data', (d) => { log += d; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`receiver exited with ${code}: ${out}${log}`)); });
   });
+}
+
+// Stops a receiver and waits until it is gone (its port and database are free again).
+async function stopHook(hook) {
+  if (hook.child.exitCode !== null || hook.child.signalCode) return;
+  const gone = new Promise((resolve) => hook.child.once('exit', resolve));
+  hook.child.kill('SIGTERM');
+  await gone;
 }
 
 async function post(port, body, { type = 'application/json', origin, headers = {} } = {}) {
@@ -96,7 +125,7 @@ async function post(port, body, { type = 'application/json', origin, headers = {
   return { status: res.status, json, headers: res.headers };
 }
 
-const sql = (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8', timeout: 10_000 }).trim();
+const sql = (query, dbPath = db) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8', timeout: 10_000 }).trim();
 const hasDifference = (r, code, pointer) =>
   (r.json?.differences ?? []).some((d) => d.code === code && (!pointer || d.pointer === pointer));
 
@@ -167,6 +196,16 @@ async function main() {
     pre.status === 403 && !pre.headers.get('access-control-allow-origin'), `${pre.status}`);
   r = await post(port, makeRequest(), { origin: 'http://evil.test', type: 'text/plain' });
   check('POST from another origin → 403', r.status === 403, `${r.status}`);
+  await post(port, makeRequest(), { origin: 'https://www.shop.test', type: 'text/plain' });
+  await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'OPTIONS', headers: {
+    origin: 'http://evil.test', 'access-control-request-method': 'POST' }, signal: AbortSignal.timeout(10_000) });
+  {
+    const log = hook.log();
+    const advice = (o) => log.split('\n').filter((l) => l.includes(`--allow-origin ${o}`)).length;
+    check('CORS refusal: the log names the refused origin and the fix, once per origin',
+      advice('http://evil.test') === 1 && advice('https://www.shop.test') === 1 &&
+      /OPTIONS \/webhook -> 403 origin_not_allowed: origin http:\/\/evil\.test/.test(log), log);
+  }
   const fromShop = makeRequest();
   r = await post(port, fromShop, { origin: ALLOWED });
   check('POST from the allowed origin → 200 with Allow-Origin',
@@ -184,7 +223,7 @@ async function main() {
     sql(`SELECT body FROM requests WHERE id = '${valid.id}'`) === JSON.stringify(valid));
   check('stored status and verification', sql(`SELECT status, json_extract(verification, '$.ok') FROM requests WHERE id = '${valid.id}'`) === 'review|1');
   check('rejections are logged with their status',
-    sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status ORDER BY http_status') === '400|3\n409|1\n422|8',
+    sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status ORDER BY http_status') === '400|3\n403|2\n409|1\n415|1\n422|8',
     sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status'));
   check('database is in WAL mode', sql('PRAGMA journal_mode') === 'wal');
 
@@ -246,6 +285,18 @@ async function main() {
     reasons.includes(`too_small,*,${n},${n},${(129 * n).toFixed(2)},EUR`) &&
     reasons.includes(`damaged,SCK-43,${n},${2 * n},${(33.33 * n).toFixed(2)},EUR`), reasons);
 
+  const rejectedCsv = readIfThere(join(tmp, 'returns-rejected.csv'));
+  check('export lists refused posts with the reason',
+    rejectedCsv.startsWith('received_at,http_status,error,reason,request_id,order_number,rma,policy_version') &&
+    /,422,verification_failed,"?token_bad_signature at \/order\/token/.test(rejectedCsv) &&
+    /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
+
+  await policyVersions();
+  await boundedRejections();
+  await portInUse();
+  await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,
+    selection: join(fixtures, 'selection.json') });
+
   // ---- rate limit: a second receiver with a tiny bucket ----
   const limited = await startHook(join(tmp, 'limited.db'), ['--rate', '0.2', '--burst', '2']);
   const codes = [];
@@ -254,6 +305,96 @@ async function main() {
   check('per-IP rate limit → 429 with Retry-After after the burst',
     codes.join(',') === '400,400,429' && last.status === 429 && Number(last.headers.get('retry-after')) >= 1, codes.join(','));
   limited.child.kill('SIGTERM');
+}
+
+// The merchant edits the policy (a webhook URL fix) and restarts the receiver while
+// requests made under the old version are still on their way.
+async function policyVersions() {
+  const vdb = join(tmp, 'versions.db');
+  const sqlv = (q) => execFileSync('sqlite3', [vdb, q], { encoding: 'utf8', timeout: 10_000 }).trim();
+  let v = await startHook(vdb);
+  await stopHook(v);
+  const fixed = policyWith((p) => { p.webhook.url = 'https://hooks.nordwind.example/webhook'; });
+  const underOld = makeRequest();
+  const oldHash = underOld.data.policy.hash;
+  v = await startHook(vdb, [], fixed);
+  let r = await post(v.port, underOld);
+  check('policy edited + restart: a request made under the previous version → 200 accepted',
+    r.status === 200 && r.json?.status === 'accepted', JSON.stringify(r.json));
+  check('… and the stored verification names the version it was checked against',
+    sql(`SELECT json_extract(verification, '$.policy_hash') FROM requests WHERE id = '${underOld.id}'`, vdb) === oldHash);
+  r = await post(v.port, makeRequest({ policyPath: fixed }));
+  check('policy edited + restart: a request under the new version → 200 accepted', r.status === 200, JSON.stringify(r.json));
+  const neverServed = makeRequest({ policyPath: policyWith((p) => { p.fees.label = 0; }) });
+  r = await post(v.port, neverServed);
+  check('a request under a policy the receiver never served → 422 policy_changed saying so',
+    r.status === 422 && (r.json?.differences ?? []).some((d) => d.code === 'policy_changed' && /never served/.test(d.message)),
+    JSON.stringify(r.json));
+  check('versions are kept with the time first and last served',
+    sqlv(`SELECT COUNT(*), SUM(current), SUM(first_served <= last_served) FROM policy_versions`) === '2|1|2',
+    sqlv('SELECT hash, first_served, last_served, current FROM policy_versions'));
+  await stopHook(v);
+
+  // The old version was replaced 31 days ago: past the 30-day default retention.
+  sqlv(`UPDATE policy_versions SET first_served = '${iso(now - 60 * day)}', last_served = '${iso(now - 31 * day)}' WHERE hash = '${oldHash}'`);
+  v = await startHook(vdb, [], fixed);
+  const late = makeRequest();
+  r = await post(v.port, late);
+  check('a request under a version replaced longer ago than the retention → 422 policy_changed',
+    r.status === 422 && (r.json?.differences ?? []).some((d) => d.code === 'policy_changed' && /retention/.test(d.message)),
+    JSON.stringify(r.json));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  check('the log says why a request was refused',
+    new RegExp(`POST /webhook -> 422 verification_failed: policy_changed at /policy/hash: policy version ${policyJson.version}`).test(v.log()), v.log());
+  await stopHook(v);
+  v = await startHook(vdb, ['--policy-retention-days', '45'], fixed);
+  r = await post(v.port, makeRequest());
+  check('--policy-retention-days 45 keeps that version usable → 200', r.status === 200, JSON.stringify(r.json));
+  await stopHook(v);
+
+  const out = join(tmp, 'versions.csv');
+  execFileSync(retour, ['export', '--db', vdb, '--csv', '-o', out], { timeout: 10_000 });
+  const rejected = readIfThere(join(tmp, 'versions-rejected.csv'));
+  check('export lists the refused requests with id, order number and policy version',
+    rejected.includes(`,422,verification_failed,`) && rejected.includes(late.id) && rejected.includes(neverServed.id) &&
+    rejected.includes(`,${late.data.order.number},${late.data.rma},${policyJson.version},`), rejected);
+  const message = spawnSync(retour, ['export', '--db', vdb, '--message', underOld.data.rma], { encoding: 'utf8', timeout: 10_000 }).stdout;
+  check('export --message RMA prints the stored message as it arrived', message === JSON.stringify(underOld) + '\n', message.slice(0, 200));
+}
+
+// A client that is not even authenticated cannot grow the rejection log without limit.
+async function boundedRejections() {
+  const bdb = join(tmp, 'bounded.db');
+  const b = await startHook(bdb, ['--keep-rejections', '3']);
+  const ids = [];
+  for (let i = 0; i < 5; i++) {
+    const m = tamper(makeRequest(), (d) => { d.quote.totals.refund += 1; });
+    ids.push(m.id);
+    await post(b.port, m);
+  }
+  await stopHook(b);
+  check('the rejection log keeps only the newest N (--keep-rejections)',
+    sql('SELECT request_id FROM rejections ORDER BY rowid', bdb) === ids.slice(2).join('\n'), sql('SELECT request_id FROM rejections', bdb));
+}
+
+// Two receivers on one port would split the traffic between two databases.
+async function portInUse() {
+  const first = await startHook(join(tmp, 'port.db'));
+  const args = (cmd) => cmd === 'hook'
+    ? ['hook', '--policy', policy, '--db', join(tmp, 'port2.db'), '--port', String(first.port)]
+    : ['serve', '--root', tmp, '--port', String(first.port)];
+  for (const cmd of ['hook', 'serve']) {
+    const second = spawnSync(retour, args(cmd), { encoding: 'utf8', timeout: 5_000 });
+    check(`a second retour ${cmd} on a port in use → exit 1 "address already in use"`,
+      second.status === 1 && /cannot listen on 127\.0\.0\.1:\d+: address already in use/.test(second.stderr),
+      `status ${second.status} ${second.signal ?? ''}: ${second.stderr}`);
+  }
+  const health = await fetch(`http://127.0.0.1:${first.port}/health`, { signal: AbortSignal.timeout(10_000) });
+  check('… and the first receiver still answers', health.status === 200);
+  await stopHook(first);
+  const again = await startHook(join(tmp, 'port.db'), ['--port', String(first.port)]);
+  check('a restarted receiver gets its port back at once', again.port === first.port);
+  await stopHook(again);
 }
 
 main().then(() => finish(), (e) => { failed++; console.log(`FAIL ${e.stack ?? e}`); finish(1); });

@@ -1,0 +1,79 @@
+// The merchant's key and policy commands (run by run.mjs): wrong keys are refused before
+// anything is signed, check-policy warns about missing translations and suggests keys,
+// set-policy edits a policy and never writes an invalid one.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export async function cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder, selection }) {
+  const run = (...args) => spawnSync(retour, args, { encoding: 'utf8', timeout: 10_000 });
+  const show = (r) => `exit ${r.status}: ${r.stderr}${r.stdout}`.slice(0, 600);
+
+  // keygen's layout: keys/retour.key and keys/retour.pub side by side.
+  const keys = join(tmp, 'keys');
+  mkdirSync(keys);
+  const secret = join(keys, 'retour.key');
+  copyFileSync(shopKey, secret);
+  const pub = join(keys, 'retour.pub');
+  writeFileSync(pub, `${policyJson.public_key}\n`);
+  const pubCopy = join(keys, 'public-key.txt');  // the public key under a name that does not say so
+  writeFileSync(pubCopy, `${policyJson.public_key}\n`);
+  const lonePub = join(tmp, 'lone-public.txt');  // no key file beside it
+  writeFileSync(lonePub, `${policyJson.public_key}\n`);
+
+  const refusedPublic = (r, file) => r.status === 1 && r.stderr.includes(file) && /a secret key is needed here/.test(r.stderr);
+  let r = run('sign-order', freshOrder, '--key', pub);
+  check('sign-order --key retour.pub → refused, naming the file and the secret key it needs', refusedPublic(r, pub) && !r.stdout, show(r));
+  r = run('sign-order', freshOrder, '--key', pubCopy);
+  check('sign-order with the public key under another name → refused (the public half of retour.key)',
+    refusedPublic(r, pubCopy) && r.stderr.includes('public key of') && r.stderr.includes('retour.key'), show(r));
+  const out = join(tmp, 'published');
+  r = run('publish-orders', join(tmp, 'order.json'), '--out', out, '--key', pub);
+  check('publish-orders --key retour.pub → refused, nothing written', refusedPublic(r, pub) && !existsSync(out), show(r));
+  r = run('make-request', '--policy', policy, '--order', freshOrder, '--key', lonePub, '--select', selection);
+  check('make-request with the policy\'s public key as --key → refused', refusedPublic(r, lonePub) && r.stderr.includes('public_key of'), show(r));
+  r = run('make-request', '--policy', policy, '--order', freshOrder, '--key', otherKey, '--select', selection);
+  check('make-request with a key that is not the policy\'s → exit 1 naming both',
+    r.status === 1 && r.stderr.includes(otherKey) && r.stderr.includes(`does not belong to the public_key in ${policy}`) && !r.stdout, show(r));
+  r = run('sign-order', freshOrder, '--key', otherKey, '--policy', policy);
+  check('sign-order --policy with another shop\'s key → refused', r.status === 1 && /does not belong to the public_key/.test(r.stderr), show(r));
+  r = run('publish-orders', join(tmp, 'order.json'), '--out', out, '--key', otherKey, '--policy', policy);
+  check('publish-orders --policy with another shop\'s key → refused, nothing written', r.status === 1 && !existsSync(out), show(r));
+  r = run('sign-order', freshOrder, '--key', secret, '--policy', policy);
+  check('sign-order with the matching secret key → a link', r.status === 0 && /^link: \/returns\/#order=/m.test(r.stdout), show(r));
+  writeFileSync(join(tmp, 'orders.json'), JSON.stringify({ orders: [JSON.parse(readFileSync(freshOrder, 'utf8'))] }));
+  r = run('publish-orders', join(tmp, 'orders.json'), '--out', out, '--key', secret, '--policy', policy);
+  check('publish-orders with the matching key → files', r.status === 0 && readdirSync(out).length === 1, show(r));
+
+  // check-policy: the receiver fixture has English-only reasons.
+  r = run('check-policy', policy);
+  const warnings = r.stderr.split('\n').filter((l) => l.includes(': warning: '));
+  check('check-policy warns per missing language with the pointer, and still passes',
+    r.status === 0 && warnings.length === 3 * 4 &&
+    r.stderr.includes(`${policy}: warning: /reasons/2/labels/da: reason "damaged" has no Dansk ("da") text`) &&
+    /12 warnings/.test(r.stdout), show(r));
+  const example = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', 'web', 'policy.example.json');
+  r = run('check-policy', example);
+  check('the annotated example policy passes without warnings (every reason in every language)',
+    r.status === 0 && !r.stderr.includes('warning'), show(r));
+  const typo = policyWith((p) => { p.windows = { defaut_days: 30 }; p.lookup.mode = 'signed-link'; });
+  r = run('check-policy', typo);
+  check('check-policy suggests the key or word a typo meant',
+    r.status === 1 && r.stderr.includes('/windows/defaut_days: unknown key; did you mean "default_days"?') &&
+    r.stderr.includes('did you mean "signed_link"?'), show(r));
+
+  // set-policy: the webhook URL and the lookup mode from the shell.
+  const editable = policyWith(() => {});
+  r = run('set-policy', editable, 'webhook.url=https://hooks.nordwind.example/retour', 'lookup.mode=published', 'windows.default_days:=45');
+  const edited = JSON.parse(readFileSync(editable, 'utf8'));
+  check('set-policy sets strings and JSON values, keeps the rest and the key order',
+    r.status === 0 && edited.webhook.url === 'https://hooks.nordwind.example/retour' && edited.lookup.mode === 'published' &&
+    edited.windows.default_days === 45 && Object.keys(edited).join() === Object.keys(policyJson).join() &&
+    edited.$comment === policyJson.$comment && run('check-policy', editable).status === 0, show(r));
+  const before = readFileSync(editable, 'utf8');
+  r = run('set-policy', editable, 'lookup.mode=everywhere');
+  const r2 = run('set-policy', editable, 'webhok.url=https://x.example/');
+  check('set-policy refuses a change that makes the policy invalid and leaves the file alone',
+    r.status === 1 && r.stderr.includes('/lookup/mode: expected one of') && r2.status === 1 &&
+    r2.stderr.includes('did you mean "webhook"?') && readFileSync(editable, 'utf8') === before, show(r) + show(r2));
+}
