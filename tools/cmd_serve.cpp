@@ -35,8 +35,8 @@ int cmd_serve(int argc, char** argv) {
     g_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
-    bind_exclusive(server, host, port);
-    std::printf("Serving %s at http://%s:%d/\n", root.c_str(), host.c_str(), port);
+    const int bound = bind_exclusive(server, host, port);  // --port 0: any free port, printed
+    std::printf("Serving %s at http://%s:%d/\n", root.c_str(), host.c_str(), bound);
     std::fflush(stdout);
     server.listen_after_bind();
     g_server = nullptr;
