@@ -30,7 +30,7 @@ inline constexpr Command kCommands[] = {
     {"demo", "--dist DIR [--data DIR] [--port 8080] [--host 127.0.0.1]",
      "serve the portal, demo orders and the receiver on one local origin", cmd_demo},
     {"serve", "--root DIR [--port 8080] [--host 127.0.0.1]", "serve a folder over HTTP (the portal, locally)", cmd_serve},
-    {"check-policy", "POLICY.json", "validate a return policy: every error with its JSON pointer", cmd_check_policy},
+    {"check-policy", "POLICY.json", "validate a return policy: every error with its JSON pointer, warnings for missing translations", cmd_check_policy},
     {"set-policy", "POLICY.json KEY=VALUE|KEY:=JSON...  (e.g. webhook.url=https://… lookup.mode=published)",
      "change policy fields from the shell; written only if the result is valid", cmd_set_policy},
     {"evaluate", "--policy P --order O --now 2026-11-22T12:00:00Z [--select S] [--customer-returns N]",
