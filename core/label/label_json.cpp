@@ -185,7 +185,7 @@ LabelInputResult label_input_from_json(const json& request, const json& policy) 
     in.shop_name = pol.text("/shop/name", true);
     in.to = pol.address("/merchant/return_address", "/merchant/return_address/name");
     std::string prefix = pol.text("/labels/rma_prefix", true);
-    if (!prefix.empty() && !valid_rma_prefix(prefix)) pol.fail("/labels/rma_prefix", "must be 1 to 8 of A-Z and 0-9");
+    if (!prefix.empty() && !valid_rma_prefix(prefix)) pol.fail("/labels/rma_prefix", "must be 2 to 6 upper-case letters or digits");
     in.carrier = pol.text("/labels/carrier", false);
     in.service = pol.text("/labels/service", false);
     in.prepaid_label_url = pol.text("/labels/prepaid_label_url", false);
@@ -194,7 +194,7 @@ LabelInputResult label_input_from_json(const json& request, const json& policy) 
     if (req.find("/rma") && !req.find("/rma")->is_null()) {
         in.rma = req.text("/rma", true);
         if (!in.rma.empty() && !valid_rma(in.rma))
-            req.fail("/rma", "not a valid RMA (PREFIX-CODE plus check symbol, see core/label/rma.h)");
+            req.fail("/rma", "not a valid RMA (PREFIX-CODE plus check characters, see core/label/rma.h)");
     } else if (!id.empty() && valid_rma_prefix(prefix)) {
         in.rma = rma_number(prefix, id);
     }

@@ -120,6 +120,13 @@ TEST(LabelInputFromJson, RejectsAPrefixThatCannotBeInAnRma) {
     json pol = policy();
     pol["labels"]["rma_prefix"] = "nw-1";
     EXPECT_EQ(only_error(request(), pol).pointer, "/labels/rma_prefix");
+    for (const char* prefix : {"N", "NORDWI"}) {
+        pol["labels"]["rma_prefix"] = prefix;
+        const bool fits = std::string(prefix).size() >= 2;
+        EXPECT_EQ(label_input_from_json(request(), pol).ok(), fits) << prefix;
+    }
+    pol["labels"]["rma_prefix"] = "NORDWIN";
+    EXPECT_EQ(only_error(request(), pol).message, "must be 2 to 6 upper-case letters or digits");
 }
 
 TEST(LabelInputFromJson, ReportsEveryProblemAtOnce) {
