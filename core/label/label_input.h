@@ -41,7 +41,7 @@ struct LabelInput {
     std::vector<LabelItem> items;
     bool demo = false;
     std::vector<std::string> instructions;  // empty: the standard text for the return method
-    std::string locale;  // BCP 47, e.g. "de-DE"; the label text is English for now
+    std::string locale;  // BCP 47, e.g. "de-DE": the language of every fixed text (English when not ours)
 };
 
 enum class LabelSize { four_by_six, a6, a4, letter };
