@@ -121,6 +121,7 @@ constexpr Entry kEntries[] = {
     {"label.packing_slip", "Følgeseddel"},
     {"label.qty", "Antal"},
     {"label.reason", "Årsag"},
+    {"label.requested_on", "Retur anmeldt den {date}"},
     {"label.return", "Retur"},
     {"label.return_method", "Returmetode"},
     {"label.rma", "Returnummer"},

@@ -121,6 +121,7 @@ constexpr Entry kEntries[] = {
     {"label.packing_slip", "Lieferschein"},
     {"label.qty", "Menge"},
     {"label.reason", "Grund"},
+    {"label.requested_on", "Rücksendung angemeldet am {date}"},
     {"label.return", "Retoure"},
     {"label.return_method", "Rücksendeart"},
     {"label.rma", "Retourennummer"},

@@ -121,6 +121,7 @@ constexpr Entry kEntries[] = {
     {"label.packing_slip", "Packing slip"},
     {"label.qty", "Qty"},
     {"label.reason", "Reason"},
+    {"label.requested_on", "Return requested on {date}"},
     {"label.return", "Return"},
     {"label.return_method", "Return method"},
     {"label.rma", "Return number"},

@@ -122,6 +122,7 @@ constexpr Entry kEntries[] = {
     {"label.packing_slip", "Slip pengemasan"},
     {"label.qty", "Jml"},
     {"label.reason", "Alasan"},
+    {"label.requested_on", "Retur diajukan pada {date}"},
     {"label.return", "Retur"},
     {"label.return_method", "Metode pengembalian"},
     {"label.rma", "Nomor retur"},

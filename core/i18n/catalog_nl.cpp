@@ -122,6 +122,7 @@ constexpr Entry kEntries[] = {
     {"label.packing_slip", "Pakbon"},
     {"label.qty", "Aantal"},
     {"label.reason", "Reden"},
+    {"label.requested_on", "Retour aangemeld op {date}"},
     {"label.return", "Retour"},
     {"label.return_method", "Retourmethode"},
     {"label.rma", "Retournummer"},

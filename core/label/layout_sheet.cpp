@@ -2,6 +2,7 @@
 // to the parcel), the packing slip on the lower half (goes inside).
 #include <algorithm>
 
+#include "core/i18n/date_format.h"
 #include "core/label/layout_parts.h"
 
 namespace retour::label::detail {
@@ -100,6 +101,11 @@ void draw_packing_slip(Sketch& s, const LabelInput& in, const Rect& area) {
     s.text(left, y + 12.5, 9, false, Align::left, sub, width * (in.demo ? 0.6 : 1.0), "slip subtitle");
     if (in.demo) s.text(right, y + 12.5, 9, true, Align::right, tr(in, "label.demo"), width * 0.38);
     y += 16;
+    if (in.requested_on) {
+        const std::string day = i18n::format_date(*in.requested_on, label_locale(in));
+        s.text(left, y + 1.5, 9, false, Align::left, tr(in, "label.requested_on", {{"date", day}}), width, "request date");
+        y += 6;
+    }
 
     // Instructions need their room first; the item table gets what is left.
     auto steps = instructions(in, true);

@@ -136,6 +136,23 @@ TEST(LabelInputFromJson, ReportsEveryProblemAtOnce) {
     EXPECT_EQ(label_input_from_json(req, policy()).errors.size(), 2u);
 }
 
+TEST(LabelInputFromJson, DatesTheRequestInTheShopsTimeZone) {
+    json req = request();
+    req["created_at"] = "2026-11-20T23:30:00Z";
+    EXPECT_EQ(label_input_from_json(req, policy()).input->requested_on, retour::Date::from_civil(2026, 11, 20));
+    json pol = policy();
+    pol["time_zone"] = "Europe/Berlin";
+    EXPECT_EQ(label_input_from_json(req, pol).input->requested_on, retour::Date::from_civil(2026, 11, 21));
+    req.erase("created_at");
+    EXPECT_EQ(label_input_from_json(req, pol).input->requested_on, std::nullopt);
+}
+
+TEST(LabelInputFromJson, NamesAMalformedCreatedAt) {
+    json req = request();
+    req["created_at"] = "yesterday";
+    EXPECT_EQ(only_error(req, policy()).pointer, "/created_at");
+}
+
 TEST(LabelInputFromJson, MarksTheLabelAsDemoWhenEitherDocumentSaysSo) {
     json pol = policy();
     pol["demo"] = true;

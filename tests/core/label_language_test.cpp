@@ -137,6 +137,15 @@ TEST(LabelLanguage, AGermanRequestsLabelIsGermanInEverySizeAndFormat) {
         }
 }
 
+TEST(LabelLanguage, ThePackingSlipDatesTheRequestInTheLocalesFormat) {
+    EXPECT_NE(printed_text(sample_label_input(), LabelSize::a4, LabelFormat::pdf).find("Rücksendung angemeldet am 20. Nov. 2026"),
+              std::string::npos);
+    EXPECT_NE(printed_text(in_locale("da"), LabelSize::letter, LabelFormat::zpl).find("Retur anmeldt den 20. nov. 2026"),
+              std::string::npos);
+    EXPECT_NE(printed_text(in_locale("en"), LabelSize::a4, LabelFormat::svg).find("Return requested on 20 Nov 2026"),
+              std::string::npos);
+}
+
 TEST(LabelLanguage, TheDocumentTitleIsInTheRequestsLanguage) {
     const std::string svg = render_label(sample_label_input(), {LabelSize::a4, LabelFormat::svg}).bytes;
     EXPECT_NE(svg.find("<title>Rücksendeetikett NW-"), std::string::npos);
