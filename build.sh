@@ -14,6 +14,7 @@ BUILD="$ROOT/build"
 NATIVE="$BUILD/native"
 WASM="$BUILD/wasm"
 DIST="$BUILD/dist"
+DEMO_DIST="$BUILD/demo-dist"
 JOBS="${JOBS:-$(nproc)}"
 
 # Debian's Emscripten 3.1.6 with the machine's node 20 (DESIGN.md, toolchain facts):
@@ -154,11 +155,12 @@ build_wasm() {
   cmake --build "$WASM" -j "$JOBS"
 }
 
-# The static folder a merchant deploys: content-hashed app files, the small uncached
-# entry points, the service worker, schemas, examples and the single-file demo.
+# The static folder a merchant deploys (content-hashed app files, the small uncached
+# entry points, the service worker, the policy schema) and, apart, the demo folder:
+# the same portal plus demo data, the example storefront and the single-file demo.
 assemble_dist() {
   node "$ROOT/tools/dist/assemble.mjs" --web "$ROOT/web" --wasm "$WASM/wasm" \
-    --font "$DEPS/font/retour-sans.ttf" --out "$DIST"
+    --font "$DEPS/font/retour-sans.ttf" --out "$DIST" --demo-out "$DEMO_DIST"
 }
 
 cmd_build() {
@@ -217,8 +219,8 @@ cmd_test() {
   run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
   run_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
   run_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
-  run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --out "$BUILD/screenshots"
-  run_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST"
+  run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --demo "$DEMO_DIST" --out "$BUILD/screenshots"
+  run_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST" "$DEMO_DIST"
   run_suite core-asan asan_tests
   run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15
   echo
@@ -236,7 +238,7 @@ cmd_demo() {
   cmd_build
   local port="${RETOUR_PORT:-8080}"
   say "starting the demo (Ctrl-C stops it)"
-  exec "$NATIVE/tools/retour" demo --dist "$DIST" --data "${RETOUR_DEMO_DATA:-$BUILD/demo-data}" --port "$port"
+  exec "$NATIVE/tools/retour" demo --dist "$DEMO_DIST" --data "${RETOUR_DEMO_DATA:-$BUILD/demo-data}" --port "$port"
 }
 
 cmd_clean() { rm -rf "$BUILD"; }

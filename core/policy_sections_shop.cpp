@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/base64url.h"
+#include "core/label/rma.h"
 #include "core/policy_sections.h"
 
 namespace retour::policy_sections {
@@ -13,11 +14,6 @@ bool is_hex_color(std::string_view s) {
     return std::all_of(s.begin() + 1, s.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     });
-}
-
-bool is_rma_prefix(std::string_view s) {
-    return s.size() >= 2 && s.size() <= 6 &&
-           std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 }  // namespace
@@ -55,7 +51,7 @@ void read_merchant(const JsonReader& r, Merchant& out) {
 void read_labels(const JsonReader& r, LabelSettings& out) {
     if (!r.object({"rma_prefix", "carrier", "service", "qr", "prepaid_label_url"})) return;
     if (auto s = r["rma_prefix"].string(true, 100)) {
-        if (is_rma_prefix(*s)) out.rma_prefix = *s;
+        if (label::valid_rma_prefix(*s)) out.rma_prefix = *s;
         else r["rma_prefix"].fail("expected 2 to 6 upper-case letters or digits");
     }
     if (auto s = r["carrier"].string(true, 100)) out.carrier = *s;

@@ -89,10 +89,10 @@ Verification verify_request(const Policy& policy, const ReturnRequest& req, cons
         add(d, "/order/id", "order_mismatch", order.id, req.order.id, "not the signed order's id");
     if (req.order.number != order.number)
         add(d, "/order/number", "order_mismatch", order.number, req.order.number, "not the signed order's number");
-    if (label::valid_rma_prefix(policy.labels.rma_prefix)) {
-        const std::string rma = label::rma_number(policy.labels.rma_prefix, req.id);
-        if (req.rma != rma) add(d, "/rma", "rma_mismatch", rma, req.rma, "not the RMA number of this request id");
-    }
+    // Requests made before the RMA check changed carry the legacy form: still theirs.
+    if (label::valid_rma_prefix(policy.labels.rma_prefix) && !label::is_rma_of(policy.labels.rma_prefix, req.id, req.rma))
+        add(d, "/rma", "rma_mismatch", label::rma_number(policy.labels.rma_prefix, req.id), req.rma,
+            "not the RMA number of this request id");
 
     v.decisions = evaluate(policy, order, req.created_at);
     std::set<std::size_t> bad_lines;

@@ -8,7 +8,7 @@
 //   demo_mismatch            a demo request at a live shop (or the reverse)
 //   policy_changed           policy version/hash differ from the receiver's policy
 //   order_mismatch           order id/number differ from the signed order
-//   rma_mismatch             RMA is not the one derived from the request id
+//   rma_mismatch             RMA is not the one derived from the request id (new or legacy form)
 //   line_not_in_order        a line id the signed order does not have
 //   line_details_differ      sku/title/variant differ from the signed order line
 //   decision_differs         the line's decision at created_at is not what was claimed

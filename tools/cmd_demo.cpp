@@ -1,5 +1,5 @@
 // `retour demo`: the merchant's five-minute start. One process on loopback serves the
-// portal folder, a demo policy, the demo orders as published (encrypted) files and
+// demo folder (build/demo-dist: the portal plus demo data), a demo policy, the demo orders as published (encrypted) files and
 // the webhook receiver — all on one origin — and prints a signed link per demo order.
 // Orders come from the folder's demo/orders.json with dates made relative to today;
 // the key pair and the SQLite database live in --data (created on first run).
@@ -60,6 +60,14 @@ int cmd_demo(int argc, char** argv) {
     const std::string data = args.get_or("data", "retour-demo-data");
     const std::string host = args.get_or("host", "127.0.0.1");
     const int port = std::stoi(args.get_or("port", "8080"));
+    // The deploy folder (build/dist) ships no demo: say which folder to use instead.
+    if (!std::filesystem::exists(dist + "/demo/policy.json") || !std::filesystem::exists(dist + "/demo/orders.json")) {
+        std::fprintf(stderr,
+                     "retour demo: %s has no demo data (demo/policy.json, demo/orders.json): pass the demo folder, "
+                     "build/demo-dist, not the deploy folder build/dist\n",
+                     dist.c_str());
+        return 1;
+    }
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
     std::filesystem::create_directories(data);
 
@@ -139,7 +147,9 @@ int cmd_demo(int argc, char** argv) {
 
     std::printf("\nRetour demo\n\n  Portal:    %s/\n  Receiver:  %s/webhook  (requests are stored in %s)\n", origin.c_str(),
                 origin.c_str(), db_path.c_str());
-    std::printf("  Offline:   %s/retour-demo.html  (everything inlined, no network needed)\n\n", origin.c_str());
+    if (std::filesystem::exists(dist + "/retour-demo.html"))
+        std::printf("  Offline:   %s/retour-demo.html  (everything inlined, no network needed)\n", origin.c_str());
+    std::printf("\n");
     std::printf("Find an order with its number and email, or open a signed link:\n\n");
     for (const DemoOrder& o : orders)
         std::printf("  %-12s order %s, %s\n    %s\n\n", o.scenario.c_str(), o.number.c_str(), o.email.c_str(), o.link.c_str());

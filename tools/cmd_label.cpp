@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/i18n/locale.h"
 #include "core/label/label.h"
 #include "core/label/label_json.h"
 #include "tools/commands.h"
@@ -20,7 +21,7 @@ int cmd_label(int argc, char** argv) {
     std::vector<char*> pointers;
     for (auto& a : spelled) pointers.push_back(a.data());
     Args args(argc, pointers.data());
-    args.allow_only({"request", "policy", "format", "size", "output"});
+    args.allow_only({"request", "policy", "format", "size", "output", "locale"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument '" + args.positional().front() + "'"};
     const std::string request_path = args.require("request");
     const std::string policy_path = args.require("policy");
@@ -34,11 +35,22 @@ int cmd_label(int argc, char** argv) {
     if (auto s = label::parse_label_size(size)) options.size = *s;
     else throw UsageError{"--size must be 4x6, a6, a4 or letter, not '" + size + "'"};
 
+    // The label speaks the request's language; --locale prints it in another one.
+    const std::string locale = args.get_or("locale", "");
+    if (args.has("locale") && !i18n::match_locale(locale))
+        throw UsageError{"--locale must be en, de, nl, da or id (or a tag like de-AT), not '" + locale + "'"};
+
     // A stored webhook message (envelope) works as well as the bare request in it.
     std::string request_text = read_file(request_path);
-    const auto doc = nlohmann::json::parse(request_text, nullptr, false);
-    if (doc.is_object() && doc.contains("type") && doc.contains("data") && doc["data"].is_object())
-        request_text = doc["data"].dump();
+    auto doc = nlohmann::json::parse(request_text, nullptr, false);
+    if (doc.is_object() && doc.contains("type") && doc.contains("data") && doc["data"].is_object()) {
+        doc = doc["data"];
+        request_text = doc.dump();
+    }
+    if (args.has("locale") && doc.is_object()) {
+        doc["locale"] = locale;
+        request_text = doc.dump();
+    }
     auto input = label::label_input_from_json_text(request_text, read_file(policy_path));
     if (!input.ok()) {
         for (const auto& e : input.errors) {

@@ -27,8 +27,8 @@ int cmd_label(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
 inline constexpr Command kCommands[] = {
-    {"demo", "--dist DIR [--data DIR] [--port 8080] [--host 127.0.0.1]",
-     "serve the portal, demo orders and the receiver on one local origin", cmd_demo},
+    {"demo", "--dist DEMO_DIR [--data DIR] [--port 8080] [--host 127.0.0.1]",
+     "serve the demo folder (build/demo-dist), demo orders and the receiver on one local origin", cmd_demo},
     {"serve", "--root DIR [--port 8080] [--host 127.0.0.1]", "serve a folder over HTTP (the portal, locally)", cmd_serve},
     {"check-policy", "POLICY.json", "validate a return policy: every error with its JSON pointer, warnings for missing translations", cmd_check_policy},
     {"set-policy", "POLICY.json KEY=VALUE|KEY:=JSON...  (e.g. webhook.url=https://… lookup.mode=published)",
@@ -45,7 +45,7 @@ inline constexpr Command kCommands[] = {
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
     {"export", "--db returns.db --csv [-o|--out FILE.csv] | --db returns.db --message ID|RMA",
      "write stored requests, a reasons summary and refused posts as CSV; or print one stored message", cmd_export},
-    {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] -o FILE", "render a return label", cmd_label},
+    {"label", "--request R.json --policy P.json [--format pdf|svg|zpl] [--size 4x6|a6|a4|letter] [--locale TAG] -o FILE", "render a return label (in the request's language)", cmd_label},
 };
 
 }  // namespace retour::tools

@@ -2,8 +2,11 @@
 // What a return label shows, as plain values (all text UTF-8), and how to render it.
 // label_input_from_json (label_json.h) fills LabelInput from a request and a policy;
 // the browser and `retour label` both go through it.
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/date.h"
 
 namespace retour::label {
 
@@ -41,7 +44,8 @@ struct LabelInput {
     std::vector<LabelItem> items;
     bool demo = false;
     std::vector<std::string> instructions;  // empty: the standard text for the return method
-    std::string locale;  // BCP 47, e.g. "de-DE"; the label text is English for now
+    std::optional<Date> requested_on;  // the request's day in the shop's time zone; on the packing slip
+    std::string locale;  // BCP 47, e.g. "de-DE": the language of every fixed text (English when not ours)
 };
 
 enum class LabelSize { four_by_six, a6, a4, letter };

@@ -2,9 +2,11 @@
 
 #include <cctype>
 
+#include "core/date.h"
 #include "core/json_reader.h"
 #include "core/label/qr.h"
 #include "core/label/rma.h"
+#include "core/time_zone.h"
 
 namespace retour::label {
 
@@ -155,6 +157,26 @@ std::optional<ReturnMethod> parse_method(const std::string& s) {
     return std::nullopt;
 }
 
+// The day the request was made, as the shop counts days (policy /time_zone, else UTC).
+std::optional<Date> requested_on(Reader& req, Reader& pol) {
+    const json* at = req.find("/created_at");
+    if (!at || at->is_null()) return std::nullopt;
+    const std::string text = req.text("/created_at", true);
+    const auto instant = parse_instant(text);
+    if (!instant) {
+        if (!text.empty()) req.fail("/created_at", "must be a time like \"2026-11-03T10:00:00Z\"");
+        return std::nullopt;
+    }
+    TimeZone zone = TimeZone::utc();
+    if (pol.find("/time_zone")) {
+        const std::string name = pol.text("/time_zone", true);
+        std::string error;
+        if (auto z = TimeZone::parse(name, &error)) zone = *z;
+        else if (!name.empty()) pol.fail("/time_zone", error.empty() ? "not a supported time zone" : error);
+    }
+    return zone.local_date(*instant);
+}
+
 }  // namespace
 
 std::string FieldError::to_string() const {
@@ -179,13 +201,14 @@ LabelInputResult label_input_from_json(const json& request, const json& policy) 
     if (auto m = parse_method(method)) in.return_method = *m;
     else if (!method.empty()) req.fail("/return_method", "must be \"print_label\", \"drop_off\" or \"prepaid\"");
     in.locale = req.text("/locale", true);
+    in.requested_on = requested_on(req, pol);
     for (auto& item : in.items) item.reason = reason_text(policy, item.reason, in.locale);
     bool request_demo = req.flag("/demo");
 
     in.shop_name = pol.text("/shop/name", true);
     in.to = pol.address("/merchant/return_address", "/merchant/return_address/name");
     std::string prefix = pol.text("/labels/rma_prefix", true);
-    if (!prefix.empty() && !valid_rma_prefix(prefix)) pol.fail("/labels/rma_prefix", "must be 1 to 8 of A-Z and 0-9");
+    if (!prefix.empty() && !valid_rma_prefix(prefix)) pol.fail("/labels/rma_prefix", "must be 2 to 6 upper-case letters or digits");
     in.carrier = pol.text("/labels/carrier", false);
     in.service = pol.text("/labels/service", false);
     in.prepaid_label_url = pol.text("/labels/prepaid_label_url", false);
@@ -194,7 +217,7 @@ LabelInputResult label_input_from_json(const json& request, const json& policy) 
     if (req.find("/rma") && !req.find("/rma")->is_null()) {
         in.rma = req.text("/rma", true);
         if (!in.rma.empty() && !valid_rma(in.rma))
-            req.fail("/rma", "not a valid RMA (PREFIX-CODE plus check symbol, see core/label/rma.h)");
+            req.fail("/rma", "not a valid RMA (PREFIX-CODE plus check characters, see core/label/rma.h)");
     } else if (!id.empty() && valid_rma_prefix(prefix)) {
         in.rma = rma_number(prefix, id);
     }

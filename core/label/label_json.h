@@ -7,7 +7,8 @@
 // request: /id, /rma (optional: computed by rma_number from /id when absent),
 //          /order/number, /shopper/name, /shopper/address/{line1,line2,city,postcode,
 //          region,country}, /lines/*/{sku,title,variant,quantity,reason},
-//          /return_method ("print_label" | "drop_off" | "prepaid"), /locale, /demo
+//          /return_method ("print_label" | "drop_off" | "prepaid"), /locale, /demo,
+//          /created_at (optional: the packing slip shows its day, in policy /time_zone)
 // policy:  /shop/name, /merchant/return_address/{name,line1,line2,city,postcode,region,
 //          country}, /labels/{rma_prefix,carrier,service,prepaid_label_url},
 //          /labels/qr/payload ("status_url" | "compact", alias "json": {"rma","order",

@@ -20,7 +20,7 @@ Layout layout_label(const LabelInput& input, LabelSize size) {
     PageSize page = page_size(size);
     layout.width_mm = page.width_mm;
     layout.height_mm = page.height_mm;
-    layout.title = "Return label " + input.rma;
+    layout.title = tr(input, "label.document_title", {{"rma", input.rma}});
     Sketch s(layout);
     if (size == LabelSize::four_by_six || size == LabelSize::a6) {
         const double margin = 3.5;
@@ -33,7 +33,7 @@ Layout layout_label(const LabelInput& input, LabelSize size) {
     draw_label_landscape(s, input, {margin, margin, page.width_mm - 2 * margin, label_height});
     s.hline(6, page.width_mm - 6, cut, 0.3, true);
     s.text(page.width_mm / 2, cut + 4.2, 7, false, Align::center,
-           "Cut along the dashed line: the label goes on the parcel, the packing slip inside.", page.width_mm - 20);
+           tr(input, "label.cut_line"), page.width_mm - 20);
     draw_packing_slip(s, input, {margin, cut + 10, page.width_mm - 2 * margin, page.height_mm - cut - 10 - margin});
     return layout;
 }

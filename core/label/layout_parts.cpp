@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/i18n/country_names.h"
 #include "core/label/text_fit.h"
+#include "core/label/utf8.h"
 #include "core/label/winansi.h"
 
 namespace retour::label::detail {
@@ -132,7 +134,8 @@ struct Country {
     const char* code;
     const char* name;
 };
-// Country names as carriers print them; other codes are shown as given.
+// Country names as carriers print them, for codes the catalogs have no name for;
+// other codes are shown as given.
 constexpr Country kCountries[] = {
     {"AT", "AUSTRIA"},  {"AU", "AUSTRALIA"},     {"BE", "BELGIUM"},      {"CA", "CANADA"},
     {"CH", "SWITZERLAND"}, {"CZ", "CZECHIA"},    {"DE", "GERMANY"},      {"DK", "DENMARK"},
@@ -142,7 +145,9 @@ constexpr Country kCountries[] = {
     {"SE", "SWEDEN"},   {"US", "UNITED STATES"},
 };
 
-std::string country_name(const std::string& code) {
+std::string country_line(const std::string& code, i18n::Locale locale) {
+    const std::string name = i18n::country_name(code, locale);
+    if (name != code) return upper_case(name);
     for (const auto& c : kCountries)
         if (code == c.code) return c.name;
     return code;
@@ -154,30 +159,65 @@ std::string join(const std::string& a, const std::string& sep, const std::string
     return a + sep + b;
 }
 
-}  // namespace
-
-std::vector<std::string> address_lines(const Address& a) {
-    std::vector<std::string> out;
-    if (!a.line1.empty()) out.push_back(a.line1);
-    if (!a.line2.empty()) out.push_back(a.line2);
-    if (a.country == "US" || a.country == "CA" || a.country == "AU") {
-        out.push_back(join(a.city, ", ", join(a.region, " ", a.postcode)));
-    } else if (a.country == "GB" || a.country == "IE") {
-        out.push_back(join(a.city, ", ", a.region));
-        if (!a.postcode.empty()) out.push_back(a.postcode);
-    } else {
-        out.push_back(join(a.postcode, " ", a.city));
-        if (!a.region.empty()) out.push_back(a.region);
+// For comparing place names: whitespace runs as one space, none at the ends, and
+// ASCII and Latin-1 letters in lower case ("  KÖLN " matches "Köln").
+std::string fold_place(const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+        out += static_cast<char>(c);
+        // U+00C0..U+00DE (not U+00D7, the multiplication sign) lower-case by +0x20.
+        if (c == 0xC3 && i + 1 < s.size()) {
+            unsigned char n = static_cast<unsigned char>(s[++i]);
+            if (n >= 0x80 && n <= 0x9E && n != 0x97) n = static_cast<unsigned char>(n + 0x20);
+            out += static_cast<char>(n);
+        }
     }
-    if (!a.country.empty()) out.push_back(country_name(a.country));
     return out;
 }
 
-std::string method_title(ReturnMethod m) {
-    switch (m) {
-        case ReturnMethod::print_label: return "Ship with this label";
-        case ReturnMethod::drop_off: return "Drop-off with QR code";
-        case ReturnMethod::prepaid: return "Prepaid carrier label";
+}  // namespace
+
+std::vector<std::string> address_lines(const Address& a, i18n::Locale locale) {
+    std::vector<std::string> out;
+    if (!a.line1.empty()) out.push_back(a.line1);
+    if (!a.line2.empty()) out.push_back(a.line2);
+    // "Berlin, Berlin" says nothing twice: a region that only repeats the city is left off.
+    const std::string region = fold_place(a.region) == fold_place(a.city) ? std::string() : a.region;
+    if (a.country == "US" || a.country == "CA" || a.country == "AU") {
+        out.push_back(join(a.city, ", ", join(region, " ", a.postcode)));
+    } else if (a.country == "GB" || a.country == "IE") {
+        out.push_back(join(a.city, ", ", region));
+        if (!a.postcode.empty()) out.push_back(a.postcode);
+    } else {
+        out.push_back(join(a.postcode, " ", a.city));
+        if (!region.empty()) out.push_back(region);
+    }
+    if (!a.country.empty()) out.push_back(country_line(a.country, locale));
+    return out;
+}
+
+i18n::Locale label_locale(const LabelInput& in) { return i18n::parse_locale(in.locale); }
+
+std::string tr(const LabelInput& in, const char* key, const std::vector<i18n::Arg>& args) {
+    return i18n::format(label_locale(in), key, args);
+}
+
+std::string heading(const LabelInput& in, const char* key) { return upper_case(tr(in, key)); }
+
+std::string method_title(const LabelInput& in) {
+    switch (in.return_method) {
+        case ReturnMethod::print_label: return tr(in, "label.method.print_label");
+        case ReturnMethod::drop_off: return tr(in, "label.method.drop_off");
+        case ReturnMethod::prepaid: return tr(in, "label.method.prepaid");
     }
     return "";
 }
@@ -186,26 +226,26 @@ std::string carrier_line(const LabelInput& in) { return join(in.carrier, " \xC2\
 
 std::vector<std::string> instructions(const LabelInput& in, bool with_slip) {
     if (!in.instructions.empty()) return in.instructions;
-    std::string carrier = in.carrier.empty() ? "the carrier" : in.carrier;
-    std::vector<std::string> out = {with_slip ? "Pack the items securely and put the packing slip inside the parcel."
-                                              : "Pack the items securely, in their original packaging if you can."};
+    const std::vector<i18n::Arg> carrier = {{"carrier", in.carrier}};
+    const bool named = !in.carrier.empty();
+    std::vector<std::string> out = {tr(in, with_slip ? "label.step.pack" : "label.step.pack_no_slip")};
     switch (in.return_method) {
         case ReturnMethod::print_label:
-            out.push_back("Attach the label to the outside of the parcel; cover no barcode.");
-            out.push_back("Hand the parcel to " + carrier + " and keep the receipt.");
+            out.push_back(tr(in, "label.step.print_label"));
+            out.push_back(tr(in, named ? "label.step.hand_in" : "label.step.hand_in_any", carrier));
             break;
         case ReturnMethod::drop_off:
-            out.push_back("No label needed: show the QR code at a " + carrier + " drop-off point.");
-            out.push_back("Keep the receipt until your refund arrives.");
+            out.push_back(tr(in, named ? "label.step.drop_off" : "label.step.drop_off_any", carrier));
+            out.push_back(tr(in, "label.step.keep_receipt"));
             break;
         case ReturnMethod::prepaid:
             out.push_back(in.prepaid_label_url.empty()
-                              ? "Attach the prepaid carrier label we sent you to the parcel."
-                              : "Attach the prepaid carrier label (" + in.prepaid_label_url + ") to the parcel.");
-            out.push_back("Hand the parcel to " + carrier + " and keep the receipt.");
+                              ? tr(in, "label.step.prepaid")
+                              : tr(in, "label.step.prepaid_url", {{"url", in.prepaid_label_url}}));
+            out.push_back(tr(in, named ? "label.step.hand_in" : "label.step.hand_in_any", carrier));
             break;
     }
-    out.push_back("Quote RMA " + in.rma + " in any message about this return.");
+    out.push_back(tr(in, "label.step.quote_rma", {{"rma", in.rma}}));
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n/catalog.h"
 #include "core/label/layout.h"
 
 namespace retour::label::detail {
@@ -53,9 +54,17 @@ private:
     Layout& out_;
 };
 
-// Address lines below the name, the way carriers expect them per country.
-std::vector<std::string> address_lines(const Address& a);
-std::string method_title(ReturnMethod m);
+// Every fixed text on a label is the catalogs' ("label.*" keys) in the request's
+// language (its locale tag read by i18n::parse_locale: unknown languages get English).
+i18n::Locale label_locale(const LabelInput& in);
+std::string tr(const LabelInput& in, const char* key, const std::vector<i18n::Arg>& args = {});
+// The same in capitals, for section headings ("ABSENDER").
+std::string heading(const LabelInput& in, const char* key);
+
+// Address lines below the name, the way carriers expect them per country; the
+// country in capitals in `locale` (the sender's language, as the UPU asks).
+std::vector<std::string> address_lines(const Address& a, i18n::Locale locale);
+std::string method_title(const LabelInput& in);
 std::string carrier_line(const LabelInput& in);
 // The instructions to print: the input's own, else the standard text for its
 // method. `with_slip`: a packing slip goes in the parcel (A4/Letter).
@@ -63,8 +72,6 @@ std::vector<std::string> instructions(const LabelInput& in, bool with_slip);
 // "2 × Trail Jacket (M / Blue) – Too small"
 std::string item_line(const LabelItem& item);
 int total_quantity(const LabelInput& in);
-
-inline constexpr std::string_view kDemoText = "DEMO \xE2\x80\x93 not valid for shipping";
 
 // The label proper (addresses, RMA barcode, QR) in `area`: portrait for 4x6/A6,
 // landscape for the upper half of a sheet.

@@ -2,6 +2,7 @@
 // to the parcel), the packing slip on the lower half (goes inside).
 #include <algorithm>
 
+#include "core/i18n/date_format.h"
 #include "core/label/layout_parts.h"
 
 namespace retour::label::detail {
@@ -14,10 +15,10 @@ constexpr double kDemoBand = 11.0;
 
 double draw_addresses(Sketch& s, const LabelInput& in, const Rect& col, double y) {
     double left = col.x + kPad, width = col.w - 2 * kPad;
-    s.section_label(left, y + 4.5, "FROM");
+    s.section_label(left, y + 4.5, heading(in, "label.from"));
     s.text(left, y + 9.5, 10, true, Align::left, in.from.name, width, "sender name");
     double baseline = y + 13.8;
-    for (const auto& line : address_lines(in.from)) {
+    for (const auto& line : address_lines(in.from, label_locale(in))) {
         s.text(left, baseline, 9.5, false, Align::left, line, width, "sender address");
         baseline += 4.1;
     }
@@ -26,16 +27,16 @@ double draw_addresses(Sketch& s, const LabelInput& in, const Rect& col, double y
 
     double to_top = y;
     double to_left = left + 5;
-    s.section_label(left, y + 5, "SHIP TO");
+    s.section_label(left, y + 5, heading(in, "label.to"));
     s.text(to_left, y + 12.5, 16, true, Align::left, in.to.name, col.right() - kPad - to_left, "recipient name");
     baseline = y + 19;
-    auto lines = address_lines(in.to);
+    auto lines = address_lines(in.to, label_locale(in));
     for (std::size_t i = 0; i < lines.size(); ++i) {
         bool last = i + 1 == lines.size() && !in.to.country.empty();
         s.text(to_left, baseline, 13, last, Align::left, lines[i], col.right() - kPad - to_left, "recipient address");
         baseline += 5.8;
     }
-    if (in.demo) s.watermark({col.x + 2, to_top + 1, col.w - 4, baseline - to_top}, kDemoText);
+    if (in.demo) s.watermark({col.x + 2, to_top + 1, col.w - 4, baseline - to_top}, tr(in, "label.demo"));
     return baseline;
 }
 
@@ -44,16 +45,16 @@ void draw_codes(Sketch& s, const LabelInput& in, const Rect& col) {
     double y = col.y;
     double qr_side = in.qr_payload.empty() ? 0 : s.qr(in.qr_payload, col.right() - 1, y + 1, 40);
     double width = right - left - qr_side;
-    s.section_label(left, y + 4.5, "ORDER");
+    s.section_label(left, y + 4.5, heading(in, "label.order"));
     s.text(left, y + 10.5, 13, true, Align::left, in.order_number, width, "order number");
-    s.section_label(left, y + 16, "ITEMS");
+    s.section_label(left, y + 16, heading(in, "label.items"));
     s.text(left, y + 21.5, 11, false, Align::left, std::to_string(total_quantity(in)), width);
-    s.section_label(left, y + 27, "RETURN METHOD");
-    s.text(left, y + 32, 9.5, false, Align::left, method_title(in.return_method), width, "return method");
+    s.section_label(left, y + 27, heading(in, "label.return_method"));
+    s.text(left, y + 32, 9.5, false, Align::left, method_title(in), width, "return method");
     y += std::max(36.0, qr_side + 2);
     s.hline(col.x, col.right(), y, kRule);
 
-    s.section_label(left, y + 4.5, "RMA");
+    s.section_label(left, y + 4.5, heading(in, "label.rma"));
     double cx = col.x + col.w / 2;
     s.barcode(in.rma, cx, y + 7, 22, col.w - 2);
     s.text(cx, y + 36.5, 18, true, Align::center, in.rma, right - left, "RMA");
@@ -61,7 +62,7 @@ void draw_codes(Sketch& s, const LabelInput& in, const Rect& col) {
 
 // A column of the packing slip's item table.
 struct Column {
-    const char* title;
+    std::string title;
     double x, w;
 };
 
@@ -72,7 +73,7 @@ void draw_label_landscape(Sketch& s, const LabelInput& in, const Rect& area) {
     double left = area.x + kPad, right = area.right() - kPad, width = right - left;
     double y = area.y;
     s.text(left, y + 8.5, 16, true, Align::left, in.shop_name, width * 0.6, "shop name");
-    s.text(right, y + 8.5, 16, true, Align::right, "RETURN", 30);
+    s.text(right, y + 8.5, 16, true, Align::right, heading(in, "label.return"), 30);
     s.text(left, y + 13.8, 9.5, false, Align::left, carrier_line(in), width * 0.6, "carrier");
     y += 17;
     s.hline(area.x, area.right(), y, kRule);
@@ -87,19 +88,24 @@ void draw_label_landscape(Sketch& s, const LabelInput& in, const Rect& area) {
         Rect band{area.x, bottom, area.w, kDemoBand};
         s.box(band, 0, Fill::light);
         s.hline(area.x, area.right(), bottom, kRule);
-        s.text(band.x + band.w / 2, band.y + 7.4, 14, true, Align::center, kDemoText, band.w - 4);
+        s.text(band.x + band.w / 2, band.y + 7.4, 14, true, Align::center, tr(in, "label.demo"), band.w - 4);
     }
 }
 
 void draw_packing_slip(Sketch& s, const LabelInput& in, const Rect& area) {
     double left = area.x, right = area.right(), width = area.w;
     double y = area.y;
-    s.text(left, y + 7, 16, true, Align::left, "Packing slip", width * 0.5);
-    s.text(right, y + 7, 12, true, Align::right, "RMA " + in.rma, width * 0.5, "RMA");
-    std::string sub = in.shop_name + " \xC2\xB7 Order " + in.order_number + " \xC2\xB7 " + method_title(in.return_method);
+    s.text(left, y + 7, 16, true, Align::left, tr(in, "label.packing_slip"), width * 0.5);
+    s.text(right, y + 7, 12, true, Align::right, tr(in, "label.rma") + " " + in.rma, width * 0.5, "RMA");
+    std::string sub = in.shop_name + " \xC2\xB7 " + tr(in, "label.order") + " " + in.order_number + " \xC2\xB7 " + method_title(in);
     s.text(left, y + 12.5, 9, false, Align::left, sub, width * (in.demo ? 0.6 : 1.0), "slip subtitle");
-    if (in.demo) s.text(right, y + 12.5, 9, true, Align::right, kDemoText, width * 0.38);
+    if (in.demo) s.text(right, y + 12.5, 9, true, Align::right, tr(in, "label.demo"), width * 0.38);
     y += 16;
+    if (in.requested_on) {
+        const std::string day = i18n::format_date(*in.requested_on, label_locale(in));
+        s.text(left, y + 1.5, 9, false, Align::left, tr(in, "label.requested_on", {{"date", day}}), width, "request date");
+        y += 6;
+    }
 
     // Instructions need their room first; the item table gets what is left.
     auto steps = instructions(in, true);
@@ -107,8 +113,9 @@ void draw_packing_slip(Sketch& s, const LabelInput& in, const Rect& area) {
     double table_bottom = area.bottom() - steps_height;
 
     const double row = 6.2;
-    Column cols[] = {{"Qty", left, 12}, {"SKU", left + 12, 34}, {"Item", left + 46, width - 46 - 58},
-                     {"Reason", right - 58, 58}};
+    // Wide enough for "Menge", "Aantal", "Antal" as well as "Qty".
+    Column cols[] = {{tr(in, "label.qty"), left, 16}, {tr(in, "label.sku"), left + 16, 34},
+                     {tr(in, "label.item"), left + 50, width - 50 - 58}, {tr(in, "label.reason"), right - 58, 58}};
     s.box({left, y, width, row}, 0, Fill::light);
     for (const auto& c : cols) s.text(c.x + 1.5, y + 4.3, 8.5, true, Align::left, c.title, c.w - 3);
     y += row;
@@ -117,7 +124,7 @@ void draw_packing_slip(Sketch& s, const LabelInput& in, const Rect& area) {
         if (y + 2 * row > table_bottom && i + 1 < in.items.size()) {
             std::size_t rest = in.items.size() - i;
             s.text(left + 1.5, y + 4.3, 9, false, Align::left,
-                   "+ " + std::to_string(rest) + " more items (see your return confirmation)", width - 3);
+                   i18n::plural(label_locale(in), "label.more_items_slip", static_cast<std::int64_t>(rest)), width - 3);
             s.warn(std::to_string(rest) + " items left off the packing slip");
             y += row;
             break;
@@ -132,7 +139,7 @@ void draw_packing_slip(Sketch& s, const LabelInput& in, const Rect& area) {
     }
 
     y += 5;
-    s.text(left, y + 4, 11, true, Align::left, "How to return", width);
+    s.text(left, y + 4, 11, true, Align::left, tr(in, "label.how_to_return"), width);
     double baseline = y + 9.5;
     int n = 1;
     for (const auto& step : steps) {

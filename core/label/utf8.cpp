@@ -73,4 +73,20 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+std::string upper_case(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t cp : decode_utf8(text)) {
+        if (cp >= 'a' && cp <= 'z') cp -= 0x20;
+        else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) cp -= 0x20;
+        else if (cp == 0xFF) cp = 0x178;
+        else if (cp == 0xDF) {
+            out += "SS";
+            continue;
+        }
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
 }  // namespace retour::label

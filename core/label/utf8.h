@@ -15,6 +15,10 @@ std::vector<char32_t> decode_utf8(std::string_view text);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// Upper case for the label's section headings ("Rücksendeart" -> "RÜCKSENDEART"):
+// ASCII and Latin-1 letters, "ß" as "SS"; everything else stays as it is.
+std::string upper_case(std::string_view text);
+
 // The byte length of the code point starting at text[i] (1 for invalid bytes),
 // so text can be cut without splitting a character.
 std::size_t utf8_char_length(std::string_view text, std::size_t i);

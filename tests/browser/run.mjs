@@ -1,6 +1,10 @@
-// Browser tests: the built portal (build/dist) in Debian's headless Chromium, driven
-// by playwright-core. Every file in suites/ registers its tests; they run in order.
-// Usage: node run.mjs --dist DIR --out DIR [--only TEXT]
+// Browser tests: the built portal in Debian's headless Chromium, driven by
+// playwright-core. Every file in suites/ registers its tests; they run in order.
+// Usage: node run.mjs --dist DIR [--demo DIR] --out DIR [--only TEXT]
+//   --dist  the deploy folder (build/dist): suites get it as `deploy`.
+//   --demo  the demo folder (default: demo-dist beside --dist), the same portal plus
+//           demo data and examples. Most suites drive the portal with the demo orders,
+//           so it is what they serve: suites get it as `dist` (and `server` serves it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +13,8 @@ import { launch, loadPlaywright, makeRunner, parseArgs, serveStatic } from './ha
 const args = parseArgs(process.argv);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const dist = path.resolve(args.dist || path.join(ROOT, 'build/dist'));
+const deploy = path.resolve(args.dist || path.join(ROOT, 'build/dist'));
+const dist = path.resolve(args.demo || path.join(path.dirname(deploy), 'demo-dist'));
 const out = path.resolve(args.out || path.join(ROOT, 'build/screenshots'));
 fs.mkdirSync(out, { recursive: true });
 
@@ -18,7 +23,7 @@ const server = await serveStatic(dist);
 const browser = await launch(playwright);
 const { test, run } = makeRunner();
 
-const context = { test, browser, server, dist, out, root: ROOT, playwright };
+const context = { test, browser, server, dist, deploy, out, root: ROOT, playwright };
 for (const file of fs.readdirSync(path.join(HERE, 'suites')).filter((f) => f.endsWith('.mjs')).sort()) {
   const mod = await import(pathToFileURL(path.join(HERE, 'suites', file)));
   await mod.default(context);

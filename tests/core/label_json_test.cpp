@@ -120,6 +120,13 @@ TEST(LabelInputFromJson, RejectsAPrefixThatCannotBeInAnRma) {
     json pol = policy();
     pol["labels"]["rma_prefix"] = "nw-1";
     EXPECT_EQ(only_error(request(), pol).pointer, "/labels/rma_prefix");
+    for (const char* prefix : {"N", "NORDWI"}) {
+        pol["labels"]["rma_prefix"] = prefix;
+        const bool fits = std::string(prefix).size() >= 2;
+        EXPECT_EQ(label_input_from_json(request(), pol).ok(), fits) << prefix;
+    }
+    pol["labels"]["rma_prefix"] = "NORDWIN";
+    EXPECT_EQ(only_error(request(), pol).message, "must be 2 to 6 upper-case letters or digits");
 }
 
 TEST(LabelInputFromJson, ReportsEveryProblemAtOnce) {
@@ -127,6 +134,23 @@ TEST(LabelInputFromJson, ReportsEveryProblemAtOnce) {
     req.erase("locale");
     req["order"].erase("number");
     EXPECT_EQ(label_input_from_json(req, policy()).errors.size(), 2u);
+}
+
+TEST(LabelInputFromJson, DatesTheRequestInTheShopsTimeZone) {
+    json req = request();
+    req["created_at"] = "2026-11-20T23:30:00Z";
+    EXPECT_EQ(label_input_from_json(req, policy()).input->requested_on, retour::Date::from_civil(2026, 11, 20));
+    json pol = policy();
+    pol["time_zone"] = "Europe/Berlin";
+    EXPECT_EQ(label_input_from_json(req, pol).input->requested_on, retour::Date::from_civil(2026, 11, 21));
+    req.erase("created_at");
+    EXPECT_EQ(label_input_from_json(req, pol).input->requested_on, std::nullopt);
+}
+
+TEST(LabelInputFromJson, NamesAMalformedCreatedAt) {
+    json req = request();
+    req["created_at"] = "yesterday";
+    EXPECT_EQ(only_error(req, policy()).pointer, "/created_at");
 }
 
 TEST(LabelInputFromJson, MarksTheLabelAsDemoWhenEitherDocumentSaysSo) {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/label/rma.h"
 #include "core/request_verify.h"
 #include "request_fixture.h"
 
@@ -156,6 +157,19 @@ TEST(VerifyRequest, RefusesARequestMadeUnderAnotherPolicy) {
 TEST(VerifyRequest, RefusesAnRmaThatDoesNotBelongToTheId) {
     auto r = fx().request();
     r.rma = "NW-0000000000*";
+    EXPECT_EQ(codes(check(r)), std::vector<std::string>{"rma_mismatch /rma"});
+}
+
+TEST(VerifyRequest, AcceptsTheLegacyRmaOfTheSameId) {
+    auto r = fx().request();
+    r.rma = label::legacy_rma_number(fx().policy.labels.rma_prefix, r.id);
+    ASSERT_NE(r.rma, fx().request().rma);
+    EXPECT_TRUE(check(r).ok()) << to_json(check(r).differences).dump(1);
+}
+
+TEST(VerifyRequest, RefusesTheLegacyRmaOfAnotherId) {
+    auto r = fx().request();
+    r.rma = label::legacy_rma_number(fx().policy.labels.rma_prefix, r.id + "x");
     EXPECT_EQ(codes(check(r)), std::vector<std::string>{"rma_mismatch /rma"});
 }
 

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs every shell block of docs/merchant.md, in order, in an empty folder, the way
-# the guide says: `retour` on the PATH and the built portal copied to ./dist.
+# the guide says: `retour` on the PATH, the built portal copied to ./dist and the
+# demo folder to ./demo-dist.
 # Blocks marked ```sh server start a server: they must still be running after 3 s.
-#   tests/docs/merchant_guide.sh NATIVE_BUILD_DIR DIST_DIR   (last line: "N passed, N failed")
+#   tests/docs/merchant_guide.sh NATIVE_BUILD_DIR DIST_DIR [DEMO_DIR]   (last line: "N passed, N failed")
+# DEMO_DIR defaults to demo-dist beside DIST_DIR.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NATIVE="$(cd "${1:?usage: merchant_guide.sh NATIVE_BUILD_DIR DIST_DIR}" && pwd)"
 DIST="$(cd "${2:?usage: merchant_guide.sh NATIVE_BUILD_DIR DIST_DIR}" && pwd)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+DEMO="$(cd "${3:-$DIST/../demo-dist}" && pwd)"
 cp -r "$DIST" "$WORK/dist"
+cp -r "$DEMO" "$WORK/demo-dist"
 export PATH="$NATIVE/tools:$PATH"
 
 passed=0 failed=0 n=0 kind="" block=""

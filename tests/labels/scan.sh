@@ -21,7 +21,9 @@ pass() { PASSED=$((PASSED + 1)); echo "ok   $*"; }
 fail() { FAILED=$((FAILED + 1)); echo "FAIL $*"; }
 
 # The RMA and QR payload a request should get, from the spec in core/label/rma.h
-# (FNV-1a 64 -> top 50 bits -> Crockford base32 + mod-37 check) and the policy.
+# (FNV-1a 64 -> top 50 bits -> Crockford base32 + two Reed-Solomon check characters
+# over GF(32)) and the policy. The check characters are found here the other way
+# round: the pair that makes the codeword vanish at a and a^2.
 expected() {
   python3 - "$1" "$2" <<'PY'
 import json, sys
@@ -32,10 +34,29 @@ def fnv1a64(data):
     for b in data:
         h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
     return h
+def gf_mul(a, b):  # GF(32) = GF(2)[x] / (x^5 + x^2 + 1)
+    p = 0
+    while b:
+        if b & 1: p ^= a
+        a <<= 1
+        if a & 32: a ^= 0x25
+        b >>= 1
+    return p
+def gf_pow(a, n):
+    r = 1
+    for _ in range(n): r = gf_mul(r, a)
+    return r
+def vanishes(word, root):  # word[0] is the highest power
+    acc = 0
+    for s in word: acc = gf_mul(acc, root) ^ s
+    return acc == 0
 alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 value = fnv1a64(req["id"].encode("utf-8")) >> 14
-code = "".join(alphabet[(value >> (5 * (9 - i))) & 31] for i in range(10))
-rma = req.get("rma") or pol["labels"]["rma_prefix"] + "-" + code + (alphabet + "*~$=U")[value % 37]
+symbols = [(value >> (5 * (9 - i))) & 31 for i in range(10)]
+check = next((a, b) for a in range(32) for b in range(32)
+             if all(vanishes(symbols + [a, b], gf_pow(2, j)) for j in (1, 2)))
+code = "".join(alphabet[s] for s in symbols + list(check))
+rma = req.get("rma") or pol["labels"]["rma_prefix"] + "-" + code
 qr = pol["labels"].get("qr")
 if qr is None:
     payload = ""
@@ -96,6 +117,22 @@ for pair in "request.json policy.json" "request-hostile.json policy-json-qr.json
     fi
   done
 done
+
+# The label speaks the request's language (the sample is de-DE); --locale overrides it.
+lang_check() {  # tag, extra args, expected text, text that must not show
+  local tag="$1" extra="$2" want="$3" not="$4" zpl="$WORK/lang.zpl"
+  if ! "$RETOUR" label --request "$FIX/request.json" --policy "$FIX/policy.json" --format zpl $extra -o "$zpl" 2>"$WORK/err"; then
+    fail "$tag: retour label failed: $(cat "$WORK/err")"
+  elif grep -q "$want" "$zpl" && ! grep -q "$not" "$zpl"; then pass "$tag: prints \"$want\", not \"$not\""
+  else fail "$tag: expected \"$want\" and no \"$not\" in the ZPL"; fi
+}
+lang_check "label in the request's language" "" "ABSENDER" "FROM"
+lang_check "label --locale da" "--locale da" "MODTAGER" "EMPF"
+lang_check "label --locale en" "--locale en-GB" "SHIP TO" "ABSENDER"
+if "$RETOUR" label --request "$FIX/request.json" --policy "$FIX/policy.json" --locale xx -o "$WORK/x.pdf" 2>"$WORK/err"; then
+  fail "label --locale xx: accepted"
+elif grep -q -- "--locale must be" "$WORK/err"; then pass "label --locale xx: refused with a reason"
+else fail "label --locale xx: $(cat "$WORK/err")"; fi
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

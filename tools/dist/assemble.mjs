@@ -1,9 +1,13 @@
-// Assembles the folder a merchant deploys (build/dist) from web/ and the wasm build:
-//  - the app's files get content-hashed names (cache them forever);
-//  - embed.js and index.html keep their names (the small, uncached entry points) and
-//    embed.js learns the hashed names; sw.js learns what to precache;
-//  - retour-demo.html: the whole portal with demo data inlined, for file:// and no network.
-// Usage: node assemble.mjs --web DIR --wasm DIR --font FILE --out DIR
+// Assembles two folders from web/ and the wasm build:
+//  --out (build/dist): what a merchant uploads. The app's files get content-hashed
+//    names (cache them forever); embed.js and index.html keep their names (the small,
+//    uncached entry points) and embed.js learns the hashed names; sw.js learns what to
+//    precache; the policy schema and the annotated example policy. No demo.
+//  --demo-out (default: demo-dist beside --out): the same portal plus everything that is only for
+//    trying it: demo/ (demo policy and orders, for `?demo` and `retour demo`),
+//    examples/ (a storefront embedding it) and retour-demo.html, the whole portal with
+//    the demo data inlined, for file:// and no network.
+// Usage: node assemble.mjs --web DIR --wasm DIR --font FILE --out DIR [--demo-out DIR]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,13 +16,22 @@ const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 for (const k of ['web', 'wasm', 'font', 'out']) if (!args[k]) throw new Error(`missing --${k}`);
 
+// Only for the demo folder; the deploy folder never holds these.
+const DEMO_ONLY = ['demo', 'examples'];
+
 const out = path.resolve(args.out);
 const tmp = out + '.tmp';
 fs.rmSync(tmp, { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
 
 const PROCESSED = new Set(['embed.js', 'sw.js', 'platform.js', 'index.html']);
-fs.cpSync(args.web, tmp, { recursive: true, filter: (src) => !PROCESSED.has(path.relative(args.web, src)) });
+fs.cpSync(args.web, tmp, {
+  recursive: true,
+  filter: (src) => {
+    const rel = path.relative(args.web, src);
+    return !PROCESSED.has(rel) && !DEMO_ONLY.includes(rel.split(path.sep)[0]);
+  },
+});
 
 const sources = {
   'platform.js': path.join(args.web, 'platform.js'),
@@ -46,13 +59,31 @@ const embed = replaceMarker(fs.readFileSync(path.join(args.web, 'embed.js'), 'ut
 fs.writeFileSync(path.join(tmp, 'embed.js'), embed);
 fs.copyFileSync(path.join(args.web, 'index.html'), path.join(tmp, 'index.html'));
 
-const version = crypto.createHash('sha256').update(JSON.stringify(manifest)).update(embed).digest('hex').slice(0, 12);
+// The service worker precaches the app and, in the demo folder, the demo data too.
+const swSource = fs.readFileSync(path.join(args.web, 'sw.js'), 'utf8');
+function writeServiceWorker(dir, extra) {
+  const precache = ['./', 'index.html', 'embed.js', ...Object.values(manifest), ...extra];
+  const version = crypto.createHash('sha256').update(JSON.stringify(precache)).update(embed).digest('hex').slice(0, 12);
+  const sw = replaceMarker(swSource, 'RETOUR_PRECACHE', JSON.stringify(precache)).replace('/*RETOUR_VERSION*/', version);
+  fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+}
+writeServiceWorker(tmp, []);
+
+function publish(from, to) {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.renameSync(from, to);
+}
+
+// --- the demo folder: the deploy folder plus demo data, examples, single file ----
+const demoOut = path.resolve(args['demo-out'] || path.join(path.dirname(out), 'demo-dist'));
+const demoTmp = demoOut + '.tmp';
+fs.rmSync(demoTmp, { recursive: true, force: true });
+fs.cpSync(tmp, demoTmp, { recursive: true });
+for (const dir of DEMO_ONLY)
+  if (fs.existsSync(path.join(args.web, dir))) fs.cpSync(path.join(args.web, dir), path.join(demoTmp, dir), { recursive: true });
 const demoFiles = fs.existsSync(path.join(args.web, 'demo'))
   ? fs.readdirSync(path.join(args.web, 'demo')).filter((f) => f.endsWith('.json')).map((f) => 'demo/' + f) : [];
-const precache = ['./', 'index.html', 'embed.js', ...Object.values(manifest), ...demoFiles];
-let sw = fs.readFileSync(path.join(args.web, 'sw.js'), 'utf8');
-sw = replaceMarker(sw, 'RETOUR_PRECACHE', JSON.stringify(precache)).replace('/*RETOUR_VERSION*/', version);
-fs.writeFileSync(path.join(tmp, 'sw.js'), sw);
+writeServiceWorker(demoTmp, demoFiles);
 
 // --- the single-file demo -----------------------------------------------------
 // Everything the demo fetches is inlined; the page opens from disk with no network.
@@ -91,8 +122,8 @@ const demoHtml = `<!doctype html>
 </body>
 </html>
 `;
-fs.writeFileSync(path.join(tmp, 'retour-demo.html'), demoHtml);
+fs.writeFileSync(path.join(demoTmp, 'retour-demo.html'), demoHtml);
 
-fs.rmSync(out, { recursive: true, force: true });
-fs.renameSync(tmp, out);
-console.log(`dist: ${Object.values(manifest).join(', ')}, retour-demo.html (${Math.round(demoHtml.length / 1024)} KB)`);
+publish(tmp, out);
+publish(demoTmp, demoOut);
+console.log(`dist: ${Object.values(manifest).join(', ')}; demo: demo/, examples/, retour-demo.html (${Math.round(demoHtml.length / 1024)} KB)`);
