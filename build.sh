@@ -27,7 +27,7 @@ PACKAGES=(
   emscripten
   nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
   libsodium-dev libcpp-httplib-dev libsqlite3-dev sqlite3
-  chromium zbar-tools qpdf poppler-utils
+  chromium zbar-tools qpdf poppler-utils curl
   fonts-dejavu-core fonttools brotli
   clang-14 libclang-rt-14-dev
 )
