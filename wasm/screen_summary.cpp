@@ -61,6 +61,8 @@ void totals_card(AppState& s, const Quote& q) {
     if (t.customer_pays.minor > 0) {
         ui::amount_row(tr("summary.you_pay"), money(t.customer_pays), true, ui::palette().danger);
         mark("you_pay");
+        ui::muted(trf("summary.you_pay_how", {{"shop", s.policy->shop.name}}).c_str());
+        mark("you_pay_how");
     }
     ui::end_card();
     if (q.needs_review) ui::notice(tr("summary.review_note"));
@@ -126,6 +128,7 @@ void draw_summary_screen(App& app) {
     const Quote q = quote_for(s, s.resolution);
     if (!q.ok()) {
         ui::error(i18n::describe(q.errors.front(), s.locale).c_str());
+        draw_shop_contact(app);
         return;
     }
     totals_card(s, q);
