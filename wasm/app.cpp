@@ -76,7 +76,6 @@ void App::clear_return() {
     const auto policy_json = s.policy_json;
     const auto demo_outbox = s.demo_outbox;
     auto device_returns = std::move(s.device_returns);
-    web::storage_remove(kDoneKey);
     AppState fresh;
     fresh.locale = s.locale;
     fresh.demo = s.demo;

@@ -27,19 +27,17 @@ void App::show_return(const DeviceReturn& r) {
         if (auto res = parse_resolution((*lines)[0].value("resolution", ""))) s.resolution = *res;
     if (auto m = parse_return_method(r.request.value("return_method", ""))) s.method = *m;
     s.message.clear();
-    web::storage_set(kDoneKey, r.id);
 }
 
 bool App::restore_done(const std::string& link_token) {
-    const auto id = web::storage_get(kDoneKey);
-    if (!id) return false;
-    const DeviceReturn* r = find_return(s.device_returns, *id);
+    // The tab's history entry says which return it showed, so a reload comes back to
+    // it while a new tab starts a new return (and lists this one).
+    const auto entry = nlohmann::json::parse(web::history_state(), nullptr, false);
+    if (!entry.is_object() || entry.value("screen", "") != screen_name(Screen::Done)) return false;
+    const DeviceReturn* r = find_return(s.device_returns, entry.value("id", ""));
     // A link to another order (a new e-mail) opens that order instead.
     const std::string token = r ? r->request.value("order", nlohmann::json::object()).value("token", "") : "";
-    if (!r || (!link_token.empty() && link_token != token)) {
-        web::storage_remove(kDoneKey);
-        return false;
-    }
+    if (!r || (!link_token.empty() && link_token != token)) return false;
     show_return(*r);
     show(Screen::Done);
     return true;

@@ -248,7 +248,6 @@ void App::order_opened(Order order, std::string token, std::string source) {
         if (same) screen = restore_draft(s, pending_draft_);
         pending_draft_ = nullptr;
     }
-    web::storage_remove(kDoneKey);  // a reload now comes back to this order, not to a done screen
     show(screen);
 }
 

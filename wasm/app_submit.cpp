@@ -87,7 +87,6 @@ void App::submit() {
     record.delivery = s.delivery;
     remember_return(s.device_returns, record);
     save_device_returns();
-    web::storage_set(kDoneKey, request.id);
     if (posting_enabled()) outbox_.submit(request.id, body);
     web::emit_event("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
     web::storage_remove(kDraftKey);

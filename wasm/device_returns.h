@@ -29,9 +29,7 @@ struct DeviceReturn {
 };
 
 constexpr std::size_t kMaxDeviceReturns = 20;
-// localStorage keys: the list, and the id of the return the done screen shows.
-constexpr const char* kReturnsKey = "returns";
-constexpr const char* kDoneKey = "done";
+constexpr const char* kReturnsKey = "returns";  // in localStorage
 
 nlohmann::json device_returns_json(const std::vector<DeviceReturn>& list);
 // Entries that do not read are skipped (a list from another version loses only those).

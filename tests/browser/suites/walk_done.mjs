@@ -263,6 +263,12 @@ export default function register({ test, browser, dist, out, root }) {
     await until(page, () => window.retour.downloads().length === 1, null, 'label downloaded after reload');
     const file = (await page.evaluate(() => window.retour.downloads()))[0];
     check(file.name.includes(first.rma) && file.size > 1000, `label: ${JSON.stringify(file)}`);
+    // A new tab starts a new return and lists this one.
+    const tab = await ctx.newPage();
+    await tab.goto(shop.url);
+    await until(tab, () => window.retour && window.retour.state().screen === 'find_order', null, 'a new tab starts at find', 30000);
+    check((await state(tab)).device_returns[0].rma === first.rma, 'the new tab lists the return');
+    await tab.close();
 
     await page.goBack();
     await onScreen(page, 'find_order');
