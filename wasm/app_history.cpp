@@ -10,10 +10,12 @@
 namespace retour::app {
 
 void App::show(Screen screen) {
+    // The first screen follows a network answer, which already asks for its frames.
+    const bool first = !history_started_;
     s.screen = screen;
     s.message.clear();
     record_history(history_started_ && !replace_next_);
-    web::request_frames(3);
+    if (!first) web::request_frames(3);
 }
 
 void App::record_history(bool push) {
