@@ -217,6 +217,25 @@ export default function register({ test, browser, dist, out, root }) {
     await ctx.close();
   }, 120000);
 
+  // --- 8: what happens next, per resolution ------------------------------------------
+  test('walk done: the next steps promise what was chosen (store credit, exchange with a difference to pay), not a refund', async () => {
+    shop = shop || (await startShop(dist, root));
+    shop.policy = shop.demoPolicy();
+    const { ctx, page } = await open();
+    await completeReturn(page, { ...plan('en-US'), resolution: 'store_credit' }, out);
+    let s = await state(page);
+    check(s.done.next.some((t) => /store credit/.test(t) && /€/.test(t)) && !s.done.next.some((t) => /refund/.test(t)), `store credit: ${s.done.next}`);
+    await click(page, 'start_over');
+    const summary = await completeReturn(page, {
+      locale: 'en-US', scenario: 'exchange', lines: [{ id: 'l1', reason: 'too_large' }], resolution: 'exchange', variant: 'SHIRT-LIN-PREM-M',
+    }, out);
+    check(summary.items.you_pay && summary.items.you_pay_how, `the summary says how the difference is paid: ${Object.keys(summary.items)}`);
+    s = await state(page);
+    check(s.done.next.some((t) => /replacement/.test(t)) && s.done.next.some((t) => /€10\.00 more/.test(t) && /don't pay anything now/.test(t)) &&
+      !s.done.next.some((t) => /refund/.test(t)), `exchange: ${s.done.next}`);
+    await ctx.close();
+  }, 120000);
+
   // --- 6: history, reloads on the done screen, returns on this device ----------------
   test('walk done: browser Back and Forward move between the portal\'s steps', async () => {
     shop = shop || (await startShop(dist, root));
