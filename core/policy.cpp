@@ -82,11 +82,20 @@ nlohmann::json strip_annotations(const nlohmann::json& document) {
     return document;
 }
 
+Contact shopper_contact(const Policy& policy) {
+    Contact c = policy.contact;
+    if (c.empty()) {
+        c.email = policy.merchant.email;
+        c.url = policy.shop.url;
+    }
+    return c;
+}
+
 Parsed<Policy> parse_policy(const nlohmann::json& document) {
     Parsed<Policy> out;
     Policy p;
     JsonReader root(&document, &out.errors, "");
-    if (!root.object({"$schema", "version", "currency", "time_zone", "shop", "merchant", "labels", "lookup",
+    if (!root.object({"$schema", "version", "currency", "time_zone", "shop", "merchant", "contact", "labels", "lookup",
                       "webhook", "public_key", "demo", "windows", "non_returnable", "review", "reasons",
                       "resolutions", "fees"})) {
         return out;
@@ -104,6 +113,7 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     if (auto d = root["demo"].boolean(false)) p.demo = *d;
     policy_sections::read_shop(root["shop"], p.shop);
     policy_sections::read_merchant(root["merchant"], p.merchant);
+    policy_sections::read_contact(root["contact"], p.contact);
     policy_sections::read_labels(root["labels"], p.labels);
     policy_sections::read_lookup(root["lookup"], p.lookup);
     policy_sections::read_webhook(root["webhook"], p.webhook);

@@ -121,6 +121,13 @@ struct Address {
     std::string name, line1, line2, city, postcode, region, country;
 };
 
+// How shoppers reach the shop when the portal tells them to contact it (optional
+// "contact" section; each field may be empty).
+struct Contact {
+    std::string email, phone, url;
+    bool empty() const { return email.empty() && phone.empty() && url.empty(); }
+};
+
 struct Merchant {
     Address return_address;
     std::string email;  // may be empty
@@ -150,6 +157,7 @@ struct Policy {
     TimeZone time_zone = TimeZone::utc();
     Shop shop;
     Merchant merchant;
+    Contact contact;
     LabelSettings labels;
     Lookup lookup;
     Webhook webhook;
@@ -167,6 +175,10 @@ struct Policy {
 
     const Reason* find_reason(std::string_view handle) const;
 };
+
+// The contact details to show shoppers: the "contact" section, else the merchant's
+// e-mail and the shop's website.
+Contact shopper_contact(const Policy& policy);
 
 // Every problem is reported, each with its JSON pointer.
 Parsed<Policy> parse_policy(const nlohmann::json& document);

@@ -9,6 +9,7 @@ namespace retour::policy_sections {
 // Shopper-facing settings other parts of Retour rely on (policy_sections_shop.cpp).
 void read_shop(const JsonReader& r, Shop& out);
 void read_merchant(const JsonReader& r, Merchant& out);
+void read_contact(const JsonReader& r, Contact& out);  // optional section
 void read_labels(const JsonReader& r, LabelSettings& out);
 void read_lookup(const JsonReader& r, Lookup& out);
 void read_webhook(const JsonReader& r, Webhook& out);

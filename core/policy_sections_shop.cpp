@@ -16,6 +16,18 @@ bool is_hex_color(std::string_view s) {
     });
 }
 
+// Digits with the usual separators, an optional leading "+": "+49 40 1234-567".
+bool is_phone(std::string_view s) {
+    int digits = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') ++digits;
+        else if (!(c == ' ' || c == '-' || c == '/' || c == '(' || c == ')' || c == '.' || (c == '+' && i == 0)))
+            return false;
+    }
+    return digits >= 3 && digits <= 20;
+}
+
 }  // namespace
 
 void read_shop(const JsonReader& r, Shop& out) {
@@ -46,6 +58,21 @@ void read_merchant(const JsonReader& r, Merchant& out) {
         if (is_email(*s)) out.email = *s;
         else r["email"].fail("expected an e-mail address");
     }
+}
+
+void read_contact(const JsonReader& r, Contact& out) {
+    if (!r.present()) return;
+    if (!r.object({"email", "phone", "url"})) return;
+    if (auto s = r["email"].string(false, 254)) {
+        if (is_email(*s)) out.email = *s;
+        else r["email"].fail("expected an e-mail address");
+    }
+    if (auto s = r["phone"].string(false, 40)) {
+        if (is_phone(*s)) out.phone = *s;
+        else r["phone"].fail("expected a phone number such as \"+49 40 1234567\"");
+    }
+    if (auto s = read_url(r["url"], false)) out.url = *s;
+    if (!r["email"].present() && !r["phone"].present() && !r["url"].present()) r.fail("expected at least one of \"email\", \"phone\", \"url\"");
 }
 
 void read_labels(const JsonReader& r, LabelSettings& out) {

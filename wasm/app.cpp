@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "wasm/done_view.h"
 #include "core/i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -27,23 +28,36 @@ void App::start() {
     const std::string lang = web::option("lang");
     if (auto l = i18n::match_locale(lang)) s.locale = *l;
     apply_theme(Theme{});
+    load_device_returns();
+    // A reload keeps the history entry it was on: continue counting from it.
+    const auto entry = nlohmann::json::parse(web::history_state(), nullptr, false);
+    if (entry.is_object()) history_depth_ = entry.value("depth", 0);
+    web::on_history([this](const std::string& state) { on_history(state); });
+    web::on_hash_change([this] { on_hash_change(); });
     load_policy();
 }
 
-void App::go(Screen screen) {
-    s.screen = screen;
-    s.message.clear();
-    web::request_frames(3);
-}
+void App::go(Screen screen) { show(screen); }
 
 void App::back() {
+    Screen previous;
     switch (s.screen) {
-    case Screen::Items: go(Screen::FindOrder); break;
-    case Screen::Reasons: go(Screen::Items); break;
-    case Screen::Resolution: go(Screen::Reasons); break;
-    case Screen::Summary: go(Screen::Resolution); break;
-    default: break;  // nothing before the first screen; a sent return cannot be unsent
+    case Screen::Items: previous = Screen::FindOrder; break;
+    case Screen::Reasons: previous = Screen::Items; break;
+    case Screen::Resolution: previous = Screen::Reasons; break;
+    case Screen::Summary: previous = Screen::Resolution; break;
+    default: return;  // nothing before the first screen; a sent return cannot be unsent
     }
+    // The browser's Back when the previous step is an entry of ours, so Back and
+    // Forward stay in step with the portal; popstate then shows it (on_history).
+    if (history_depth_ > 0) {
+        web::history_back();
+        return;
+    }
+    s.screen = previous;
+    s.message.clear();
+    record_history(false);
+    web::request_frames(3);
 }
 
 void App::set_language(i18n::Locale locale) {
@@ -53,9 +67,15 @@ void App::set_language(i18n::Locale locale) {
 }
 
 void App::start_over() {
+    clear_return();
+    show(Screen::FindOrder);
+}
+
+void App::clear_return() {
     const auto policy = s.policy;
     const auto policy_json = s.policy_json;
     const auto demo_outbox = s.demo_outbox;
+    auto device_returns = std::move(s.device_returns);
     AppState fresh;
     fresh.locale = s.locale;
     fresh.demo = s.demo;
@@ -64,6 +84,7 @@ void App::start_over() {
     fresh.policy = policy;
     fresh.policy_json = policy_json;
     fresh.demo_outbox = demo_outbox;
+    fresh.device_returns = std::move(device_returns);
     fresh.screen = Screen::FindOrder;
     s = std::move(fresh);
     web::request_frames(3);
@@ -259,6 +280,18 @@ std::string App::state_json() const {
     if (!outbox_.last_posted().empty()) last_posted = json::parse(outbox_.last_posted(), nullptr, false);
     const web::FrameStats fs = web::frame_stats();
 
+    json done = nullptr;
+    if (s.screen == Screen::Done) {
+        set_locale(s.locale);
+        const DoneView v = done_view(s, web::online());
+        done = {{"icon", v.icon}, {"title", v.title_key}, {"status", v.status}, {"labels", v.labels},
+                {"resend", v.resend}, {"next", v.next}};
+    }
+    json device_returns = json::array();
+    for (const DeviceReturn& r : s.device_returns)
+        device_returns.push_back({{"id", r.id}, {"rma", r.rma}, {"order_number", r.order_number},
+                                  {"created_at", r.created_at}, {"delivery", r.delivery}});
+
     std::string problem;
     if (!s.problem.token.ok()) problem = i18n::describe(s.problem.token, s.locale);
     else if (!s.problem.key.empty()) problem = i18n::text(s.locale, s.problem.key.c_str());
@@ -287,6 +320,10 @@ std::string App::state_json() const {
         {"rma", s.rma},
         {"request_id", s.request_id},
         {"delivery", s.delivery},
+        {"refusal", {{"status", s.refusal.status}, {"code", s.refusal.code}, {"fields", s.refusal.fields}}},
+        {"done", done},
+        {"device_returns", device_returns},
+        {"history_depth", history_depth_},
         {"outbox", outbox},
         {"outbox_saved", outbox_.saved()},
         {"posted", outbox_.posts()},

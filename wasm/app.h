@@ -4,7 +4,9 @@
 // through window.retour.state() and what the localStorage draft keeps.
 //
 //   find order ─► choose items ─► why ─► how you get your money ─► summary ─► done
-//   (Esc or "Back" returns one step; nothing typed is lost)
+//   (Esc, "Back" or the browser's Back returns one step; nothing typed is lost)
+// Each step is an entry of the browser's history (app_history.cpp); confirmed returns
+// are kept on the device and the done screen survives a reload (app_done.cpp).
 #include <string>
 #include <vector>
 
@@ -33,6 +35,9 @@ public:
     void submit();                           // summary → done
     void download_label(label::LabelFormat format, bool print);
     void start_over();
+    void open_return(const std::string& id);  // one of this device's returns → its done screen
+    void resend();                            // a refused return: back to the summary to correct it
+    void open_contact(const std::string& url);
 
     const std::vector<DemoOrder>& demo_orders() const { return demo_orders_; }
     const OutboxRunner& outbox() const { return outbox_; }
@@ -42,6 +47,7 @@ private:
     void policy_loaded(const std::string& text);
     void after_policy();
     void open_token(const std::string& token, const std::string& source);
+    bool reopen_draft(nlohmann::json draft);  // opens the draft's order and restores its choices
     void order_opened(Order order, std::string token, std::string source);
     void find_published();
     void find_endpoint();
@@ -50,6 +56,21 @@ private:
     void header();
     void on_delivery(const OutboxRunner::Result& r);
 
+    // History (app_history.cpp): show() moves to a screen and records it; popstate and
+    // hashchange come back through on_history() / on_hash_change().
+    void show(Screen screen);
+    void clear_return();  // a fresh find screen: keeps the policy, language, demo outbox and device returns
+    void record_history(bool push);
+    void on_history(const std::string& state_json);
+    void on_hash_change();
+    bool can_enter(Screen screen) const;
+    // Returns on this device (app_done.cpp).
+    void load_device_returns();
+    void save_device_returns();
+    void show_return(const DeviceReturn& r);
+    bool restore_done(const std::string& link_token);
+    const DeviceReturn* same_return_sent(const nlohmann::json& request) const;
+
     std::vector<DemoOrder> demo_orders_;
     bool demo_orders_loaded_ = false;
     OutboxRunner outbox_;
@@ -57,6 +78,9 @@ private:
     std::string pending_hash_token_;
     nlohmann::json pending_draft_;
     Screen drawn_screen_ = Screen::Loading;
+    int history_depth_ = 0;         // portal entries before the current one
+    bool history_started_ = false;  // the first screen after loading rewrites the entry
+    bool replace_next_ = false;     // the next show() rewrites the entry (a new #order= link)
 };
 
 // One function per screen (screen_*.cpp).
@@ -67,6 +91,11 @@ void draw_reasons_screen(App& app);
 void draw_resolution_screen(App& app);
 void draw_summary_screen(App& app);
 void draw_done_screen(App& app);
+
+// Shared parts (screen_parts_returns.cpp): the shop's contact details, and the
+// returns confirmed on this device with a button to reopen each.
+void draw_shop_contact(App& app);
+void draw_device_returns(App& app);
 
 // Shared by screens: "Step n of 5", the title and the Back button row.
 void screen_heading(App& app, int step, const char* title_key);

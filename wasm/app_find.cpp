@@ -150,34 +150,56 @@ void App::after_policy() {
                       [this](const OutboxRunner::Result& r) { on_delivery(r); });
     s.screen = Screen::FindOrder;
 
-    if (auto text = web::storage_get(kDraftKey)) {
-        auto draft = nlohmann::json::parse(*text, nullptr, false);
-        if (draft.is_object()) pending_draft_ = std::move(draft);
-    }
     const std::string token = hash_param(web::location_hash(), "order");
+    if (restore_done(token)) return;
     if (!token.empty()) {
+        if (auto text = web::storage_get(kDraftKey)) pending_draft_ = nlohmann::json::parse(*text, nullptr, false);
         open_token(token, "link");
         return;
     }
-    if (pending_draft_.is_object()) {
-        const std::string draft_token = pending_draft_.value("order_token", "");
-        const std::string source = pending_draft_.value("order_source", "");
-        if (!draft_token.empty()) {
-            open_token(draft_token, source);
-            return;
-        }
-        if (pending_draft_.contains("order")) {
-            auto order = parse_order(pending_draft_["order"]);
-            if (order.ok()) {
-                order_opened(std::move(*order.value), "", source);
-                return;
-            }
-        }
-        // The draft's order no longer opens: keep at least what was typed.
-        s.order_number = pending_draft_.value("order_number", "");
-        s.contact = pending_draft_.value("contact", "");
-        pending_draft_ = nullptr;
+    if (auto text = web::storage_get(kDraftKey)) {
+        auto draft = nlohmann::json::parse(*text, nullptr, false);
+        if (draft.is_object() && reopen_draft(std::move(draft))) return;
     }
+    show(Screen::FindOrder);
+}
+
+bool App::reopen_draft(nlohmann::json draft) {
+    pending_draft_ = std::move(draft);
+    const std::string draft_token = pending_draft_.value("order_token", "");
+    const std::string source = pending_draft_.value("order_source", "");
+    if (!draft_token.empty()) {
+        open_token(draft_token, source);
+        return true;
+    }
+    if (pending_draft_.contains("order")) {
+        auto order = parse_order(pending_draft_["order"]);
+        if (order.ok()) {
+            order_opened(std::move(*order.value), "", source);
+            return true;
+        }
+    }
+    // The draft's order no longer opens: keep at least what was typed.
+    s.order_number = pending_draft_.value("order_number", "");
+    s.contact = pending_draft_.value("contact", "");
+    pending_draft_ = nullptr;
+    return false;
+}
+
+// A new #order= link opened in the tab the portal is already in (no reload).
+void App::on_hash_change() {
+    const std::string token = hash_param(web::location_hash(), "order");
+    if (token.empty() || token == s.order_token || !s.policy) return;
+    if (s.screen == Screen::Loading || s.screen == Screen::PolicyError) return;
+    clear_return();
+    if (auto text = web::storage_get(kDraftKey)) {
+        auto draft = nlohmann::json::parse(*text, nullptr, false);
+        if (draft.is_object() && draft.value("order_token", "") == token) pending_draft_ = std::move(draft);
+    }
+    // The browser made an entry for the new address; the order's first step takes it over.
+    if (web::history_state().empty()) ++history_depth_;
+    replace_next_ = true;
+    open_token(token, "link");
 }
 
 void App::open_token(const std::string& token, const std::string& source) {
@@ -186,8 +208,8 @@ void App::open_token(const std::string& token, const std::string& source) {
         s.problem = {};
         s.problem.token = opened.error;
         std::fprintf(stderr, "retour: order link: %s %s\n", opened.error.code.c_str(), opened.error.message.c_str());
-        s.screen = Screen::FindOrder;
         pending_draft_ = nullptr;
+        show(Screen::FindOrder);
         return;
     }
     order_opened(*opened.order, token, source);
@@ -219,14 +241,14 @@ void App::order_opened(Order order, std::string token, std::string source) {
     s.order = std::move(order);
     s.order_token = std::move(token);
     s.order_source = std::move(source);
-    s.screen = Screen::Items;
+    Screen screen = Screen::Items;
     if (pending_draft_.is_object()) {
         const bool same = pending_draft_.value("order_token", "") == s.order_token &&
                           (!s.order_token.empty() || pending_draft_.value("order_number", "") == s.order->number);
-        if (same) s.screen = restore_draft(s, pending_draft_);
+        if (same) screen = restore_draft(s, pending_draft_);
         pending_draft_ = nullptr;
     }
-    web::request_frames(3);
+    show(screen);
 }
 
 void App::find_order() {

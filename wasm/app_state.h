@@ -15,6 +15,7 @@
 #include "core/policy.h"
 #include "core/return_request.h"
 #include "core/token.h"
+#include "wasm/device_returns.h"
 
 namespace retour::app {
 
@@ -84,6 +85,8 @@ struct AppState {
     std::string request_id, rma;
     nlohmann::json request_json;  // the ReturnRequest as posted
     std::string delivery;  // "sending" | "sent" | "queued" | "rejected" | "demo"
+    Refusal refusal;       // what the receiver objected to, when "rejected"
+    std::vector<DeviceReturn> device_returns;  // confirmed in this browser, newest first
     std::vector<DemoOutboxEntry> demo_outbox;
     std::string message;  // the last status line shown to the shopper (any screen)
 };

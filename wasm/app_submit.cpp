@@ -55,18 +55,39 @@ void App::submit() {
     d.created_at = now;
     ReturnRequest request = build_request(*s.policy, *s.order, to_json(q), d);
     request.demo = s.demo;
+    const nlohmann::json request_json = to_json(request);
 
+    // Confirming the same return again (a reload, a second tab, Back and Confirm)
+    // shows the one already made instead of sending a duplicate.
+    if (const DeviceReturn* same = same_return_sent(request_json)) {
+        const DeviceReturn copy = *same;
+        web::storage_remove(kDraftKey);
+        last_draft_.clear();
+        clear_return();
+        show_return(copy);
+        show(Screen::Done);
+        s.message = tr("done.already_sent");
+        return;
+    }
+
+    DeviceReturn record;
+    record.id = request.id;
+    record.rma = request.rma;
+    record.order_number = s.order->number;
+    record.created_at = format_instant(now);
+    record.request = request_json;
+    record.draft = draft_json(s);  // on the summary: a refused return comes back there
     s.request_id = request.id;
     s.rma = request.rma;
-    s.request_json = to_json(request);
+    s.request_json = request_json;
+    s.refusal = {};
     const std::string body = webhook_body(request);
     if (s.demo) s.demo_outbox.push_back({request.id, request.rma, body});
-    if (posting_enabled()) {
-        s.delivery = web::online() ? "sending" : "queued";
-        outbox_.submit(request.id, body);
-    } else {
-        s.delivery = "demo";
-    }
+    s.delivery = !posting_enabled() ? "demo" : web::online() ? "sending" : "queued";
+    record.delivery = s.delivery;
+    remember_return(s.device_returns, record);
+    save_device_returns();
+    if (posting_enabled()) outbox_.submit(request.id, body);
     web::emit_event("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
     web::storage_remove(kDraftKey);
     last_draft_.clear();
@@ -74,18 +95,29 @@ void App::submit() {
 }
 
 void App::on_delivery(const OutboxRunner::Result& r) {
-    if (r.id != s.request_id) return;
+    std::string delivery = "queued";
+    Refusal refusal;
     switch (r.delivery) {
-    case Delivery::delivered: s.delivery = "sent"; break;
-    case Delivery::retry: s.delivery = "queued"; break;
+    case Delivery::delivered: delivery = "sent"; break;
+    case Delivery::retry: break;
     case Delivery::rejected:
-        s.delivery = "rejected";
+        delivery = "rejected";
+        refusal = parse_refusal(r.status, r.detail);
         web::emit_event("error", nlohmann::json{{"code", "request_rejected"},
                                                 {"message", "HTTP " + std::to_string(r.status) + ": " + r.detail},
                                                 {"id", r.id}}
                                      .dump());
         break;
     }
+    // Every return of this device is kept up to date, not only the one on screen.
+    if (DeviceReturn* known = find_return(s.device_returns, r.id)) {
+        known->delivery = delivery;
+        known->refusal = refusal;
+        save_device_returns();
+    }
+    if (r.id != s.request_id) return;
+    s.delivery = delivery;
+    s.refusal = refusal;
 }
 
 void App::download_label(label::LabelFormat format, bool print) {

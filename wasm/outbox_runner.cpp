@@ -38,6 +38,11 @@ void OutboxRunner::submit(const std::string& id, const std::string& body) {
     pump();
 }
 
+void OutboxRunner::discard(const std::string& id) {
+    box_ = retour::discard(std::move(box_), id);
+    save();
+}
+
 void OutboxRunner::save() { saved_ = web::storage_set(kStorageKey, outbox_to_json(box_).dump()); }
 
 void OutboxRunner::pump() {
@@ -56,7 +61,8 @@ void OutboxRunner::pump() {
             headers.push_back({"webhook-timestamp", std::to_string(now / 1000)});
         }
         web::http_post(url_, headers, body, [this, id, body](const web::HttpResponse& r) {
-            std::string detail = r.status == 0 ? r.error : r.body.substr(0, 300);
+            // The receiver's answer says what it refused; the stored entry keeps its start.
+            std::string detail = r.status == 0 ? r.error : r.body.substr(0, 4096);
             auto rec = record_response(std::move(box_), id, r.status, detail, web::now_ms(), web::random_unit(),
                                        BackoffSchedule{}, r.retry_after_ms);
             box_ = std::move(rec.box);

@@ -22,13 +22,15 @@ public:
         std::string id;
         Delivery delivery = Delivery::retry;
         int status = 0;
-        std::string detail;
+        std::string detail;  // the answer's body (up to 4 KB), or why there was none
     };
 
     // Loads the stored outbox and starts replaying it. `changed` runs after every
     // answer (the app refreshes what it shows).
     void start(std::string url, std::string content_type, std::function<void(const Result&)> changed);
     void submit(const std::string& id, const std::string& body);
+    // Drops a refused entry the shopper replaces with a corrected request.
+    void discard(const std::string& id);
 
     const Outbox& box() const { return box_; }
     bool started() const { return started_; }

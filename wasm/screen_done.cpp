@@ -1,77 +1,99 @@
 // Step 5: done. The RMA number, whether the request reached the shop (or will when
-// the shopper is back online), the label, and what happens next.
+// the shopper is back online, or was refused and why), the label, and what happens
+// next. What to show is decided by done_view(); this file only draws it.
 #include "core/label/label_input.h"
 #include "wasm/app.h"
+#include "wasm/done_view.h"
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
+#include "wasm/web_services.h"
 #include "wasm/widgets.h"
 
 namespace retour::app {
 
-void draw_done_screen(App& app) {
-    AppState& s = app.s;
-    ui::spacer(4);
-    // A check mark in an accent circle.
-    {
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddCircleFilled(ImVec2(p.x + 22, p.y + 22), 22, ui::palette().accent);
+namespace {
+
+// A check mark (registered), a clock (waiting to be sent) or "!" (refused) in a circle.
+void icon(const char* kind) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + 22, p.y + 22);
+    const std::string k = kind;
+    const ImU32 fill = k == "refused" ? ui::palette().danger : k == "pending" ? ui::palette().warning_ink : ui::palette().accent;
+    dl->AddCircleFilled(c, 22, fill);
+    if (k == "refused") {
+        dl->AddLine(ImVec2(c.x, c.y - 11), ImVec2(c.x, c.y + 4), IM_COL32_WHITE, 4);
+        dl->AddCircleFilled(ImVec2(c.x, c.y + 11), 2.5f, IM_COL32_WHITE);
+    } else if (k == "pending") {
+        dl->AddCircle(c, 13, IM_COL32_WHITE, 0, 3);
+        dl->AddLine(c, ImVec2(c.x, c.y - 9), IM_COL32_WHITE, 3);
+        dl->AddLine(c, ImVec2(c.x + 7, c.y + 3), IM_COL32_WHITE, 3);
+    } else {
         dl->AddLine(ImVec2(p.x + 12, p.y + 23), ImVec2(p.x + 19, p.y + 30), IM_COL32_WHITE, 3);
         dl->AddLine(ImVec2(p.x + 19, p.y + 30), ImVec2(p.x + 32, p.y + 15), IM_COL32_WHITE, 3);
-        ImGui::Dummy(ImVec2(44, 48));
     }
-    ui::title(tr("done.title"));
+    ImGui::Dummy(ImVec2(44, 48));
+    mark("done_icon");
+}
+
+void label_buttons(App& app) {
+    ui::spacer(6);
+    if (ui::primary_button(tr("done.download_label"), "download_pdf")) app.download_label(label::LabelFormat::pdf, false);
+    const float half = (ui::width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (ui::secondary_button(tr("done.print"), "print", half)) app.download_label(label::LabelFormat::pdf, true);
+    ImGui::SameLine();
+    if (ui::secondary_button(tr("done.download_svg"), "download_svg", half))
+        app.download_label(label::LabelFormat::svg, false);
+    if (ui::secondary_button(tr("done.download_zpl"), "download_zpl", ui::width()))
+        app.download_label(label::LabelFormat::zpl, false);
+}
+
+}  // namespace
+
+void draw_done_screen(App& app) {
+    const AppState& s = app.s;
+    const DoneView v = done_view(s, web::online());
+    ui::spacer(4);
+    icon(v.icon);
+    ui::title(tr(v.title_key));
+    mark("done_title");
     ui::spacer(4);
 
-    ui::begin_card(true);
+    ui::begin_card(!v.status_is_problem);
     ui::muted(tr("done.rma"));
     ui::title(s.rma.c_str());
     mark("rma");
     ui::spacer(2);
-    const std::string shop = s.policy ? s.policy->shop.name : "";
-    if (s.delivery == "sent") {
+    ImGui::BeginGroup();  // one mark for the status, whichever widget draws it
+    if (s.delivery == "rejected") {
+        ui::error(v.status.c_str());
+    } else if (v.status_is_problem) {
+        ui::notice(v.status.c_str());
+    } else if (s.delivery == "sent") {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().success);
-        ui::text(trf("done.sent", {{"shop", shop}}).c_str());
+        ui::text(v.status.c_str());
         ImGui::PopStyleColor();
-    } else if (s.delivery == "queued") {
-        ui::notice(tr("done.queued"));
-    } else if (s.delivery == "sending") {
-        ui::muted(tr("app.sending"));
-    } else if (s.delivery == "rejected") {
-        ui::error(trf("app.rejected", {{"shop", shop}}).c_str());
-    } else if (s.delivery == "demo") {
-        ui::muted(tr("done.demo"));
+    } else {
+        ui::muted(v.status.c_str());
     }
+    ImGui::EndGroup();
     mark("delivery");
-    if (s.resolution != Resolution::keep_item) {
+    if (v.resend) {
         ui::spacer(6);
-        if (ui::primary_button(tr("done.download_label"), "download_pdf")) app.download_label(label::LabelFormat::pdf, false);
-        const float half = (ui::width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-        if (ui::secondary_button(tr("done.print"), "print", half)) app.download_label(label::LabelFormat::pdf, true);
-        ImGui::SameLine();
-        if (ui::secondary_button(tr("done.download_svg"), "download_svg", half))
-            app.download_label(label::LabelFormat::svg, false);
-        if (ui::secondary_button(tr("done.download_zpl"), "download_zpl", ui::width()))
-            app.download_label(label::LabelFormat::zpl, false);
+        if (ui::primary_button(tr("done.resend"), "resend")) app.resend();
     }
+    if (v.labels) label_buttons(app);
     ui::end_card();
 
-    ui::begin_card();
-    ui::subtitle(tr("done.next_title"));
-    if (s.resolution == Resolution::keep_item) {
-        ui::text(tr("done.next_keep_item"));
-    } else {
-        const char* key = s.method == ReturnMethod::drop_off  ? "done.next_drop_off"
-                          : s.method == ReturnMethod::prepaid ? "done.next_prepaid"
-                                                              : "done.next_print_label";
-        ui::text(tr(key));
+    if (s.delivery == "rejected") draw_shop_contact(app);
+
+    if (!v.next.empty()) {
+        ui::begin_card();
+        ui::subtitle(tr("done.next_title"));
+        for (const std::string& t : v.next) ui::text(t.c_str());
+        mark("next_steps");
+        ui::end_card();
     }
-    bool review = false;
-    for (const Decision& d : s.decisions)
-        for (const LineChoice& c : s.lines)
-            if (c.selected && c.line_id == d.line_id && d.status == Status::review) review = true;
-    ui::text(tr(review ? "done.next_review" : "done.next_refund"));
-    ui::end_card();
 
     if (s.demo && !s.demo_outbox.empty()) {
         ui::begin_card();
@@ -87,6 +109,7 @@ void draw_done_screen(App& app) {
         mark("demo_outbox");
         ui::end_card();
     }
+    if (s.delivery != "rejected") draw_shop_contact(app);
     if (!s.message.empty()) ui::error(s.message.c_str());
     ui::spacer(8);
     if (ui::secondary_button(tr("app.start_over"), "start_over", ui::width())) app.start_over();

@@ -28,7 +28,10 @@ void draw_find_screen(App& app) {
             ui::spacer(4);
         }
         ui::text(tr("find.link_fallback"));
+        mark("link_help");
         ui::end_card();
+        draw_shop_contact(app);
+        draw_device_returns(app);
         return;
     }
     ui::muted(tr(postcode ? "find.intro_postcode" : "find.intro_email"));
@@ -49,6 +52,7 @@ void draw_find_screen(App& app) {
     if (ui::primary_button(tr(s.finding ? "find.loading" : "find.button"), "find_order", !s.finding)) submit = true;
     if (submit && !s.finding) app.find_order();
     ui::end_card();
+    draw_device_returns(app);
 
     if (s.demo && !app.demo_orders().empty()) {
         ui::spacer(12);

@@ -64,6 +64,7 @@ void draw_items_screen(App& app) {
     }
     if (!any_selectable) {
         ui::notice(tr("items.nothing_selectable"));
+        draw_shop_contact(app);
         return;
     }
     ui::spacer(8);

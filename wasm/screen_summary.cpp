@@ -53,7 +53,10 @@ void totals_card(AppState& s, const Quote& q) {
     case Resolution::store_credit: ui::amount_row(tr("summary.total_store_credit"), money(t.store_credit), true); break;
     case Resolution::gift_card: ui::amount_row(tr("summary.total_gift_card"), money(t.gift_card), true); break;
     case Resolution::exchange:
-        ui::amount_row(tr("summary.total_refund"), money(t.refund), true);
+        // An exchange is not a refund: say whether money goes back, or nothing at all
+        // (what the shopper owes follows as "You pay").
+        if (t.refund.minor > 0) ui::subtitle(trf("resolution.exchange_we_refund", {{"amount", money(t.refund)}}).c_str());
+        else if (t.customer_pays.minor == 0) ui::subtitle(tr("resolution.exchange_same_price"));
         break;
     default: ui::amount_row(tr("summary.total_refund"), money(t.refund), true); break;
     }
@@ -61,6 +64,8 @@ void totals_card(AppState& s, const Quote& q) {
     if (t.customer_pays.minor > 0) {
         ui::amount_row(tr("summary.you_pay"), money(t.customer_pays), true, ui::palette().danger);
         mark("you_pay");
+        ui::muted(trf("summary.you_pay_how", {{"shop", s.policy->shop.name}}).c_str());
+        mark("you_pay_how");
     }
     ui::end_card();
     if (q.needs_review) ui::notice(tr("summary.review_note"));
@@ -126,6 +131,7 @@ void draw_summary_screen(App& app) {
     const Quote q = quote_for(s, s.resolution);
     if (!q.ok()) {
         ui::error(i18n::describe(q.errors.front(), s.locale).c_str());
+        draw_shop_contact(app);
         return;
     }
     totals_card(s, q);

@@ -33,7 +33,8 @@ mergeInto(LibraryManager.library, {
     return Module['retourPlatform'] || {};
   },
 
-  // 0 language, 1 hash, 2 query, 3 base URL, 4 option(arg), 5 localStorage(arg), 6 now ISO.
+  // 0 language, 1 hash, 2 query, 3 base URL, 4 option(arg), 5 localStorage(arg), 6 now ISO,
+  // 7 the portal's part of history.state (JSON, "" when none).
   // Returns 0 (null) only for a missing localStorage key.
   retour_js_string__deps: ['$retourString', '$retourPlatform', 'malloc'],
   retour_js_string: function (which, arg) {
@@ -57,6 +58,11 @@ mergeInto(LibraryManager.library, {
           break;
         }
         case 6: s = new Date().toISOString().replace(/\.[0-9]{3}Z$/, 'Z'); break;
+        case 7: {
+          var st = history.state;
+          s = st && typeof st === 'object' && st.retour ? JSON.stringify(st.retour) : '';
+          break;
+        }
       }
     } catch (e) {
       if (which === 5) return 0;  // storage disabled: behaves as empty
@@ -93,6 +99,41 @@ mergeInto(LibraryManager.library, {
   retour_js_listen_online: function () {
     addEventListener('online', function () { Module['_retour_online_changed'](1); });
     addEventListener('offline', function () { Module['_retour_online_changed'](0); });
+  },
+
+  // 0 push, 1 replace, 2 back. The page's address stays as it is (no URL argument);
+  // the host page's own history.state keys are kept next to ours.
+  retour_js_history: function (op, stateJson) {
+    try {
+      if (op === 2) { history.back(); return; }
+      var st = history.state && typeof history.state === 'object' ? Object.assign({}, history.state) : {};
+      st.retour = JSON.parse(UTF8ToString(stateJson));
+      if (op === 0) history.pushState(st, '');
+      else history.replaceState(st, '');
+    } catch (e) {
+      console.warn('retour: history:', e.name);  // sandboxed frames may refuse
+    }
+  },
+
+  retour_js_listen_history__deps: ['$retourString', 'malloc', 'free'],
+  retour_js_listen_history: function () {
+    addEventListener('popstate', function (e) {
+      var st = e.state && typeof e.state === 'object' && e.state.retour ? JSON.stringify(e.state.retour) : '';
+      var p = retourString(st);
+      Module['_retour_history_changed'](p);
+      _free(p);
+    });
+    addEventListener('hashchange', function () { Module['_retour_hash_changed'](); });
+  },
+
+  retour_js_open_link: function (url) {
+    var a = document.createElement('a');
+    a.href = UTF8ToString(url);
+    if (/^https?:/.test(a.href)) { a.target = '_blank'; a.rel = 'noopener'; }
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
   },
 
   // Calls back _retour_http_done(id, status, bytes, length, error, retryAfterMs);

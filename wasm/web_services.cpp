@@ -22,6 +22,9 @@ void retour_js_fetch(int id, const char* method, const char* url, const char* he
                      int body_len, int timeout_ms);
 void retour_js_download(const char* name, const char* mime, const unsigned char* bytes, int n, int open_only);
 void retour_js_emit(const char* name, const char* detail_json);
+void retour_js_history(int op, const char* state_json);
+void retour_js_listen_history();
+void retour_js_open_link(const char* url);
 }
 
 namespace retour::web {
@@ -43,6 +46,22 @@ std::map<int, HttpCallback>& pending_requests() {
 std::vector<std::function<void()>>& online_listeners() {
     static std::vector<std::function<void()>> v;
     return v;
+}
+
+std::function<void(const std::string&)>& history_listener() {
+    static std::function<void(const std::string&)> f;
+    return f;
+}
+
+std::function<void()>& hash_listener() {
+    static std::function<void()> f;
+    return f;
+}
+
+void listen_history_once() {
+    static bool listening = false;
+    if (!listening) retour_js_listen_history();
+    listening = true;
 }
 
 std::string headers_json(const Headers& headers) {
@@ -151,6 +170,23 @@ std::string location_query() { return take(retour_js_string(2, nullptr)); }
 std::string portal_base_url() { return take(retour_js_string(3, nullptr)); }
 std::string option(const std::string& name) { return take(retour_js_string(4, name.c_str())); }
 
+std::string history_state() { return take(retour_js_string(7, nullptr)); }
+void history_push(const std::string& state_json) { retour_js_history(0, state_json.c_str()); }
+void history_replace(const std::string& state_json) { retour_js_history(1, state_json.c_str()); }
+void history_back() { retour_js_history(2, ""); }
+
+void on_history(std::function<void(const std::string&)> f) {
+    history_listener() = std::move(f);
+    listen_history_once();
+}
+
+void on_hash_change(std::function<void()> f) {
+    hash_listener() = std::move(f);
+    listen_history_once();
+}
+
+void open_link(const std::string& url) { retour_js_open_link(url.c_str()); }
+
 void emit_event(const std::string& name, const std::string& detail_json) {
     retour_js_emit(name.c_str(), detail_json.c_str());
 }
@@ -175,6 +211,16 @@ EMSCRIPTEN_KEEPALIVE void retour_http_done(int id, int status, char* body, int b
     pending.erase(it);
     done(r);
     retour::web::request_frames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_history_changed(const char* state_json) {
+    if (auto& f = retour::web::history_listener()) f(state_json ? state_json : "");
+    retour::web::request_frames(3);
+}
+
+EMSCRIPTEN_KEEPALIVE void retour_hash_changed() {
+    if (auto& f = retour::web::hash_listener()) f();
+    retour::web::request_frames(3);
 }
 
 EMSCRIPTEN_KEEPALIVE void retour_online_changed(int is_online) {

@@ -8,6 +8,7 @@
 //  [X] file download and print of generated labels
 //  [X] clock (UTC), cryptographic randomness, online/offline events, timers
 //  [X] page address (hash, query, folder the portal lives in) and navigator.language
+//  [X] browser history: the portal's steps as entries (Back/Forward, Android Back), hashchange
 //  [ ] background sync while the page is closed (the outbox resends on the next visit)
 #include <cstdint>
 #include <functional>
@@ -60,6 +61,21 @@ std::string location_hash();      // without '#'
 std::string location_query();     // without '?'
 std::string portal_base_url();    // the folder the portal's files live in, ends in '/'
 std::string option(const std::string& name);  // Retour.mount options / element attributes ("" if unset)
+
+// Browser history. The portal's entries keep the page's address (pushState without a
+// URL) and carry the app's state under history.state.retour (the host page's own
+// state is kept beside it). `state_json` is a JSON object.
+std::string history_state();  // the current entry's portal state, "" when it has none
+void history_push(const std::string& state_json);
+void history_replace(const std::string& state_json);
+void history_back();
+// Runs `f` with the entry's portal state ("" for an entry the portal did not make)
+// when the shopper goes back or forward (popstate).
+void on_history(std::function<void(const std::string& state_json)> f);
+// Runs `f` when the page's #hash changes (a new link opened in the same tab).
+void on_hash_change(std::function<void()> f);
+// Opens a mailto:, tel: or web link (a new tab for web pages).
+void open_link(const std::string& url);
 
 // Tells the host page (a DOM CustomEvent "retour:<name>" on the portal element).
 void emit_event(const std::string& name, const std::string& detail_json);

@@ -35,9 +35,17 @@ struct Column {
 };
 std::vector<Column> g_columns;
 
-ImDrawListSplitter g_splitter;
-ImVec2 g_card_start;
-bool g_card_highlighted = false;
+// Cards nest (a notice inside a card): each open card has its own splitter, since
+// one ImDrawListSplitter cannot split again while split (it would wipe what was
+// drawn before the outer card and paint the outer box over its content).
+struct OpenCard {
+    ImDrawListSplitter splitter;
+    ImVec2 start;
+    bool highlighted = false;
+};
+constexpr int kMaxCardDepth = 4;
+OpenCard g_cards[kMaxCardDepth];
+int g_card_depth = 0;
 
 constexpr int kKeyTab = 9, kKeyEnter = 13;
 
@@ -138,14 +146,16 @@ float width() { return g_columns.empty() ? ImGui::GetContentRegionAvail().x : g_
 
 void begin_card(bool highlighted) {
     constexpr float pad = 16;
-    g_splitter.Split(ImGui::GetWindowDrawList(), 2);
-    g_splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
-    g_card_start = ImGui::GetCursorScreenPos();
-    g_card_highlighted = highlighted;
+    IM_ASSERT(g_card_depth < kMaxCardDepth);
+    OpenCard& card = g_cards[g_card_depth++];
+    card.splitter.Split(ImGui::GetWindowDrawList(), 2);
+    card.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
+    card.start = ImGui::GetCursorScreenPos();
+    card.highlighted = highlighted;
     const float w = width();
     ImGui::Dummy(ImVec2(0, pad - ImGui::GetStyle().ItemSpacing.y));
-    ImGui::SetCursorScreenPos(ImVec2(g_card_start.x + pad, ImGui::GetCursorScreenPos().y));
-    g_columns.push_back({g_card_start.x + pad, w - 2 * pad});
+    ImGui::SetCursorScreenPos(ImVec2(card.start.x + pad, ImGui::GetCursorScreenPos().y));
+    g_columns.push_back({card.start.x + pad, w - 2 * pad});
     ImGui::BeginGroup();
     ImGui::PushItemWidth(w - 2 * pad);
 }
@@ -158,18 +168,19 @@ void close_card(ImU32 fill, bool bordered) {
     ImGui::PopItemWidth();
     ImGui::EndGroup();
     g_columns.pop_back();
+    OpenCard& card = g_cards[--g_card_depth];
     const float bottom = ImGui::GetItemRectMax().y + pad;
     const float w = width();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    g_splitter.SetCurrentChannel(dl, 0);
-    const ImVec2 a = g_card_start, b(g_card_start.x + w, bottom);
+    card.splitter.SetCurrentChannel(dl, 0);
+    const ImVec2 a = card.start, b(card.start.x + w, bottom);
     if (bordered) dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 2), IM_COL32(0, 0, 0, 10), 12);  // soft shadow
     dl->AddRectFilled(a, b, fill, 12);
     if (bordered)
-        dl->AddRect(a, b, g_card_highlighted ? g_palette.accent : g_palette.border, 12, 0,
-                    g_card_highlighted ? 2.0f : 1.0f);
-    g_splitter.Merge(dl);
-    ImGui::SetCursorScreenPos(ImVec2(g_card_start.x, bottom));
+        dl->AddRect(a, b, card.highlighted ? g_palette.accent : g_palette.border, 12, 0,
+                    card.highlighted ? 2.0f : 1.0f);
+    card.splitter.Merge(dl);
+    ImGui::SetCursorScreenPos(ImVec2(card.start.x, bottom));
     ImGui::Dummy(ImVec2(w, 4));
 }
 }  // namespace

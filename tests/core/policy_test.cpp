@@ -88,6 +88,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "/merchant/return_address/country: expected an ISO 3166-1 alpha-2 country code such as \"DE\" (two upper-case letters)"},
         BadField{{{"merchant", {{"return_address", {{"postcode", 10115}}}}}}, "/merchant/return_address/postcode: expected a string"},
         BadField{{{"merchant", {{"email", "returns at shop"}}}}, "/merchant/email: expected an e-mail address"},
+        BadField{{{"contact", {{"phone", "call us"}}}}, "/contact/phone: expected a phone number such as \"+49 40 1234567\""},
+        BadField{{{"contact", {{"email", "returns at shop"}}}}, "/contact/email: expected an e-mail address"},
+        BadField{{{"contact", {{"url", "shop.example.com/help"}}}}, "/contact/url: expected an http:// or https:// URL"},
+        BadField{{{"contact", json::object()}}, "/contact: expected at least one of \"email\", \"phone\", \"url\""},
         BadField{{{"labels", {{"rma_prefix", "T"}}}}, "/labels/rma_prefix: expected 2 to 6 upper-case letters or digits"},
         BadField{{{"labels", {{"qr", {{"payload", "status_url"}}}}}}, "/labels/qr/status_url: is required"},
         BadField{{{"labels", {{"qr", {{"payload", "status_url"}, {"status_url", "https://x.example/r"}}}}}},
@@ -149,6 +153,21 @@ TEST(Policy, LocalizedLabelsFallBackToEnglish) {
     ASSERT_NE(r, nullptr);
     EXPECT_EQ(r->label.get("de"), "Zu klein");
     EXPECT_EQ(r->label.get("da"), "Too small");
+}
+
+TEST(Policy, ShopperContactComesFromTheContactSectionElseMerchantEmailAndShopUrl) {
+    json doc = base();
+    doc["merchant"]["email"] = "returns@shop.example";
+    doc["shop"]["url"] = "https://shop.example";
+    const auto fallback = shopper_contact(*parse_policy(doc).value);
+    EXPECT_EQ(fallback.email, "returns@shop.example");
+    EXPECT_EQ(fallback.url, "https://shop.example");
+    EXPECT_EQ(fallback.phone, "");
+    doc["contact"] = {{"phone", "+49 40 123-456"}, {"url", "https://shop.example/help"}};
+    const auto given = shopper_contact(*parse_policy(doc).value);
+    EXPECT_EQ(given.phone, "+49 40 123-456");
+    EXPECT_EQ(given.url, "https://shop.example/help");
+    EXPECT_EQ(given.email, "");
 }
 
 TEST(Policy, ExampleAndDemoPoliciesAreValid) {
