@@ -4,7 +4,8 @@
 // through window.retour.state() and what the localStorage draft keeps.
 //
 //   find order ─► choose items ─► why ─► how you get your money ─► summary ─► done
-//   (Esc or "Back" returns one step; nothing typed is lost)
+//   ("Back" returns one step; Esc only leaves a field or closes a list, on every
+//   screen; nothing typed is lost)
 #include <string>
 #include <vector>
 
