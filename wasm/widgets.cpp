@@ -274,12 +274,44 @@ void separator() {
     ImGui::Dummy(ImVec2(width(), 1));
 }
 
+namespace {
+// ImGui::Button `w` wide; a label longer than the button wraps onto more lines, each
+// centred, instead of being clipped (long translations on a phone).
+bool wrapping_button(const char* label, float w) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const float text_w = std::max(1.0f, w - 2 * style.FramePadding.x);
+    if (ImGui::CalcTextSize(label, end).x <= text_w) return ImGui::Button(label, ImVec2(w, 0));
+    const ImVec2 text = ImGui::CalcTextSize(label, end, false, text_w);
+    // The same id as ImGui::Button(label), the label drawn by us.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID(label);
+    ImGui::PushOverrideID(id);
+    const bool pressed = ImGui::Button("##wrapped", ImVec2(w, text.y + 2 * style.FramePadding.y));
+    ImGui::PopID();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    float y = min.y + style.FramePadding.y;
+    for (const char* line = label; line < end;) {
+        const char* line_end = font->CalcWordWrapPositionA(size / font->FontSize, line, end, text_w);
+        if (line_end == line) ++line_end;  // a word longer than the button: split it
+        const float lw = font->CalcTextSizeA(size, FLT_MAX, 0, line, line_end).x;
+        window->DrawList->AddText(font, size, ImVec2(min.x + (w - lw) * 0.5f, y), ImGui::GetColorU32(ImGuiCol_Text), line, line_end);
+        y += ImGui::GetTextLineHeight();
+        line = line_end;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
+    return pressed;
+}
+}  // namespace
+
 bool primary_button(const char* label, const char* mark_id, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 13));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
-    bool pressed = ImGui::Button(label, ImVec2(width(), 0));
+    bool pressed = wrapping_button(label, width());
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     const ImGuiID id = ImGui::GetItemID();
@@ -306,7 +338,7 @@ bool secondary_button(const char* label, const char* mark_id, float w) {
         if (ImGui::GetCursorScreenPos().x > g_columns.back().x + 1) ImGui::NewLine();
         w = width();
     }
-    bool pressed = ImGui::Button(label, ImVec2(w, 0));
+    bool pressed = w > 0 ? wrapping_button(label, w) : ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
     const ImGuiID id = ImGui::GetItemID();

@@ -400,22 +400,29 @@ export default function register({ test, browser, dist, out, root }) {
     shop = shop || (await startShop(dist, root));
     shop.policy = shop.demoPolicy();
     const font = fs.readdirSync(dist).find((f) => /^retour-sans.*\.ttf$/.test(f));
-    for (const [locale, label] of [['en-US', 'Download label (SVG)'], ['de-DE', 'Etikett herunterladen (SVG)']]) {
+    const labels = { 'en-US': ['Download label (SVG)', 'Download for label printers (ZPL)'], 'de-DE': ['Etikett herunterladen (SVG)', 'Für Etikettendrucker herunterladen (ZPL)'] };
+    for (const [locale, [label, zplLabel]] of Object.entries(labels)) {
       const { ctx, page } = await open({ ...phone, locale });
       await toSummary(page);
       await click(page, 'confirm');
       await onScreen(page, 'done');
       const rect = await reveal(page, 'download_svg');
       // The label's width in the portal's own font at its size (17 CSS px).
-      const textWidth = await page.evaluate(async ([f, text]) => {
+      const [textWidth, zplWidth] = await page.evaluate(async ([f, texts]) => {
         const face = new FontFace('retour-measure', `url(/${f})`);
         document.fonts.add(await face.load());
         const g = document.createElement('canvas').getContext('2d');
         g.font = '17px retour-measure';
-        return g.measureText(text).width;
-      }, [font, label]);
+        return texts.map((t) => g.measureText(t).width);
+      }, [font, [label, zplLabel]]);
       check(rect[2] >= textWidth + 2 * 16 - 1, `${locale}: button ${rect[2]} px for a ${textWidth.toFixed(0)} px label`);
       check(rect[0] + rect[2] <= 390 - 16 - 16 + 0.5, `${locale}: button ends at ${rect[0] + rect[2]}`);
+      // A label too long for the whole row wraps onto a second line inside the button.
+      const zpl = await reveal(page, 'download_zpl');
+      const oneLine = 17 * 1.2 + 2 * 11;
+      check(zpl[2] >= zplWidth + 2 * 16 - 1 || zpl[3] > oneLine + 10, `${locale}: ZPL button ${zpl[2]}×${zpl[3]} for a ${zplWidth.toFixed(0)} px label`);
+      const print = (await state(page)).items.print;
+      check(!print || Math.abs(print[2] - rect[2]) < 1 || Math.abs(print[1] - rect[1]) < 1, `${locale}: Print and SVG buttons line up: ${JSON.stringify([print, rect])}`);
       if (locale === 'de-DE') await shot(page, 'forms-phone-de-done.png');
       await ctx.close();
     }
