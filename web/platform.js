@@ -222,7 +222,7 @@
     // Modifier keys go through too, so Ctrl/Shift/Alt/Meta in ImGui follow the real
     // keys (a released Ctrl must not linger and swallow the next typed character).
     const MODIFIER_KEYS = new Set([16, 17, 18, 91, 92, 93, 224]);
-    const sentDown = new Set();  // keys whose press ImGui saw: only their release follows
+    const sentDown = new Set();  // keys whose press ImGui saw
     // One printable character (an astral one is two UTF-16 units).
     const printable = (e) => !e.ctrlKey && !e.metaKey && [...e.key].length === 1;
     container.addEventListener('keydown', (e) => {
@@ -244,7 +244,11 @@
       }
     });
     container.addEventListener('keyup', (e) => {
-      if (sentDown.delete(e.keyCode)) api.key(e.keyCode, 0, mods(e));
+      // Letters only after their forwarded press (a stray release of "a" typed as text
+      // would split the text over frames); other keys always, a stray release is harmless
+      // and the first Tab into the portal, pressed outside it, wakes it up.
+      const pressed = sentDown.delete(e.keyCode);
+      if (pressed || NAV_KEYS.has(e.keyCode) || MODIFIER_KEYS.has(e.keyCode)) api.key(e.keyCode, 0, mods(e));
     });
     container.addEventListener('focusout', (e) => {
       if (!container.contains(e.relatedTarget)) { sentDown.clear(); api.blur(); }
