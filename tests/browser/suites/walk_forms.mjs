@@ -181,6 +181,24 @@ export default function register({ test, browser, dist, out, root }) {
     await ctx.close();
   }, 90000);
 
+  test('forms: the country picker works from the keyboard (Tab, Enter, arrows, Enter)', async () => {
+    shop = shop || (await startShop(dist, root));
+    shop.policy = servedPolicy(['DE', 'AT', 'NL', 'DK']);
+    const { ctx, page } = await open();
+    await toSummary(page);
+    await focusField(page, 'city');
+    for (let i = 0; i < 5 && (await state(page)).focus !== 'country'; i++) await frames(page, 3, () => page.keyboard.press('Tab'));
+    check((await state(page)).focus === 'country', `Tab from the city reaches ${(await state(page)).focus}`);
+    await frames(page, 3, () => page.keyboard.press('Enter'));
+    await until(page, () => !!window.retour.state().items.country_NL, null, 'Enter opens the list');
+    // Germany (the order's country) is selected; the list is by name: Denmark, Germany, Netherlands, Austria.
+    await frames(page, 3, () => page.keyboard.press('ArrowDown'));
+    await frames(page, 3, () => page.keyboard.press('Enter'));
+    await until(page, () => window.retour.state().shopper.country === 'NL', null, 'ArrowDown + Enter picks the Netherlands');
+    check(!(await state(page)).items.country_AT, 'the list closed');
+    await ctx.close();
+  }, 90000);
+
   test('forms: every field is checked before Confirm, the error shows at the field in the current language', async () => {
     shop = shop || (await startShop(dist, root));
     shop.policy = servedPolicy(['DE', 'AT', 'NL', 'DK']);
