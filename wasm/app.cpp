@@ -160,13 +160,15 @@ void App::draw() {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // A new screen starts at the top from its first frame (SetScrollY after Begin would
+    // wait a frame, drawing it once at the old offset: a tap then hits the wrong thing).
+    if (screen_changed) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
     ImGui::Begin("##portal", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
     if (const float dy = web::take_touch_scroll(); dy != 0) ImGui::SetScrollY(ImGui::GetScrollY() + dy);
-    if (screen_changed) ImGui::SetScrollY(0);
 
     header();
     ui::begin_column(kColumnWidth);

@@ -100,7 +100,9 @@ void marked(const char* mark_id) {
 void set_palette(const Palette& p) { g_palette = p; }
 const Palette& palette() { return g_palette; }
 
+namespace {
 std::vector<std::string> g_errors;
+}
 
 void begin_frame() {
     g_ring.items.clear();
@@ -283,7 +285,7 @@ bool wrapping_button(const char* label, float w) {
     const float text_w = std::max(1.0f, w - 2 * style.FramePadding.x);
     if (ImGui::CalcTextSize(label, end).x <= text_w) return ImGui::Button(label, ImVec2(w, 0));
     const ImVec2 text = ImGui::CalcTextSize(label, end, false, text_w);
-    // The same id as ImGui::Button(label), the label drawn by us.
+    // An id derived from the label's (stable while the label is), the text drawn by us.
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiID id = window->GetID(label);
     ImGui::PushOverrideID(id);
