@@ -64,7 +64,9 @@ bool price_line(const Policy& p, const Order& o, const std::vector<Decision>& de
                  std::string(res_name) + " is not offered for reason \"" + s.reason + "\"");
     const ExchangeVariant* variant = nullptr;
     if (s.resolution == Resolution::exchange) {
-        if (s.exchange_sku.empty())
+        if (line->exchange_variants.empty())
+            ck.error("exchange_no_variants", at + "/resolution", "line \"" + s.line_id + "\" has no variants to exchange for");
+        else if (s.exchange_sku.empty())
             ck.error("exchange_variant_required", at + "/exchange_sku", "an exchange needs the SKU to exchange for");
         else if (!(variant = line->find_variant(s.exchange_sku)))
             ck.error("unknown_exchange_variant", at + "/exchange_sku", "\"" + s.exchange_sku + "\" is not a variant this item can be exchanged for");

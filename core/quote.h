@@ -26,7 +26,7 @@
 // Error codes (each with a pointer into the selection): currency_mismatch,
 // duplicate_line, unknown_line, line_not_returnable, quantity_above_returnable,
 // unknown_reason, unknown_sub_reason, resolution_not_offered,
-// resolution_not_allowed_for_reason, exchange_variant_required,
+// resolution_not_allowed_for_reason, exchange_no_variants, exchange_variant_required,
 // unknown_exchange_variant, exchange_sku_unexpected, comment_required, photo_required,
 // keep_item_above_threshold, amount_overflow.
 #include <string>

@@ -6,6 +6,7 @@
 #include "core/i18n/i18n.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "wasm/address_form.h"
 #include "wasm/pricing.h"
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
@@ -106,7 +107,7 @@ void App::header() {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(ImVec2(vp->Pos.x, top.y), ImVec2(vp->Pos.x + vp->Size.x, top.y + kHeaderHeight),
                       ui::palette().accent);
-    const float avail = ImGui::GetContentRegionAvail().x;
+    const float avail = ui::full_width();
     const float w = std::min(avail - 32.0f, kColumnWidth);
     const float x0 = ImGui::GetCursorPosX() + (avail - w) * 0.5f;
 
@@ -127,14 +128,14 @@ void App::header() {
     // Language picker, right-aligned.
     const auto& locales = i18n::available_locales();
     float buttons_w = 0;
-    for (const auto& info : locales) buttons_w += ImGui::CalcTextSize(info.tag).x + 14 + 2;
+    for (const auto& info : locales) buttons_w += ui::small_button_width(info.tag) + 2;
     const float logo_w = big ? big->CalcTextSizeA(big_size, 1e9f, 0, logo.c_str()).x : 0;
     if (!name.empty() && w - logo_w - buttons_w > ImGui::CalcTextSize(name.c_str()).x + 40) {
         dl->AddText(ImVec2(ImGui::GetWindowPos().x + x0 + logo_w + 14,
                            top.y + (kHeaderHeight - ImGui::GetFontSize()) * 0.5f + 2),
                     IM_COL32(255, 255, 255, 200), name.c_str());
     }
-    ImGui::SetCursorPos(ImVec2(x0 + w - buttons_w, ImGui::GetCursorPosY() + (kHeaderHeight - ImGui::GetFrameHeight() + 1) * 0.5f - 2));
+    ImGui::SetCursorPos(ImVec2(x0 + w - buttons_w, ImGui::GetCursorPosY() + (kHeaderHeight - ui::small_button_height() + 1) * 0.5f - 2));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, 0));
     for (const auto& info : locales) {
         char upper[4] = {0};
@@ -169,23 +170,26 @@ void App::draw() {
         drawn_screen_ = s.screen;
     }
     if (ImGui::IsKeyPressed(kKeyEscape, false)) {
-        // Esc = back. A field being edited is left first, keeping its text (ImGui
-        // would otherwise revert the edit on Esc).
+        // Esc leaves the field being edited, keeping its text (ImGui would revert the
+        // edit), and ImGui closes an open list with it. It never changes the screen, on
+        // any step: a shopper pressing it to dismiss something must not lose their place
+        // (least of all on the summary). The Back button goes back a step.
         if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
-        back();
     }
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // A new screen starts at the top from its first frame (SetScrollY after Begin would
+    // wait a frame, drawing it once at the old offset: a tap then hits the wrong thing).
+    if (screen_changed) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
     ImGui::Begin("##portal", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
     if (const float dy = web::take_touch_scroll(); dy != 0) ImGui::SetScrollY(ImGui::GetScrollY() + dy);
-    if (screen_changed) ImGui::SetScrollY(0);
 
     header();
     ui::begin_column(kColumnWidth);
@@ -257,7 +261,7 @@ std::string App::state_json() const {
         for (Resolution r : kResolutions) {
             if (!s.policy->resolutions.offers(r)) continue;
             const Quote q = quote_for(s, r);
-            resolutions.push_back({{"resolution", to_string(r)}, {"available", q.ok()},
+            resolutions.push_back({{"resolution", to_string(r)}, {"available", can_choose(q)},
                                    {"errors", q.ok() ? json::array() : json::array({q.errors.front().code})}});
         }
         const Quote q = quote_for(s, s.resolution);
@@ -331,6 +335,8 @@ std::string App::state_json() const {
         {"demo_outbox", demo_outbox},
         {"message", s.message},
         {"focus", ui::focused_mark()},
+        {"errors", ui::shown_errors()},
+        {"address", address_state(s)},
         {"frame_cpu", {{"frames", fs.frames}, {"avg_ms", fs.frames ? fs.total_ms / fs.frames : 0.0},
                        {"max_ms", fs.max_ms}, {"last_ms", fs.last_ms}}},
         {"items", marks_json()},

@@ -4,7 +4,8 @@
 // through window.retour.state() and what the localStorage draft keeps.
 //
 //   find order ─► choose items ─► why ─► how you get your money ─► summary ─► done
-//   (Esc, "Back" or the browser's Back returns one step; nothing typed is lost)
+//   ("Back" or the browser's Back returns one step; Esc only leaves a field or closes a
+//   list, on every screen; nothing typed is lost)
 // Each step is an entry of the browser's history (app_history.cpp); confirmed returns
 // are kept on the device and the done screen survives a reload (app_done.cpp).
 #include <string>

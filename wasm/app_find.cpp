@@ -1,9 +1,11 @@
 // Loading the policy and finding the order: signed link (#order=TOKEN), published
 // order files, a lookup endpoint, or demo mode's built-in orders.
+#include <algorithm>
 #include <cstdio>
 
 #include "core/order_token.h"
 #include "core/published_order.h"
+#include "wasm/address_form.h"
 #include "wasm/app.h"
 #include "wasm/pricing.h"
 #include "wasm/text.h"
@@ -235,6 +237,9 @@ void App::order_opened(Order order, std::string token, std::string source) {
             s.shopper.email = order.email;
         }
     }
+    // A prefilled country only when the shop takes returns from there; else the shopper picks.
+    const auto countries = address_countries(*s.policy);
+    if (std::find(countries.begin(), countries.end(), s.shopper.country) == countries.end()) s.shopper.country.clear();
     s.resolution_chosen = false;
     s.resolution = Resolution::refund;
     s.method = ReturnMethod::print_label;

@@ -79,7 +79,7 @@ struct AppState {
     bool resolution_chosen = false;
     ReturnMethod method = ReturnMethod::print_label;
     ShopperForm shopper;
-    bool reasons_tried = false, summary_tried = false;
+    bool reasons_tried = false, resolution_tried = false, summary_tried = false;
 
     // Done
     std::string request_id, rma;

@@ -6,6 +6,7 @@
 #include "core/label/label.h"
 #include "core/label/label_json.h"
 #include "core/webhook.h"
+#include "wasm/address_form.h"
 #include "wasm/app.h"
 #include "wasm/pricing.h"
 #include "wasm/text.h"
@@ -15,12 +16,6 @@ namespace retour::app {
 
 namespace {
 constexpr const char* kDraftKey = "draft";
-
-std::string trim(const std::string& s) {
-    const size_t a = s.find_first_not_of(" \t\r\n");
-    if (a == std::string::npos) return "";
-    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
-}
 }  // namespace
 
 void App::submit() {
@@ -34,21 +29,16 @@ void App::submit() {
         s.message = i18n::describe(q.errors.front(), s.locale);
         return;
     }
+    // The receiver and the label accept only a complete address with an ISO country.
+    const bool with_address = s.resolution != Resolution::keep_item;
+    if (!address_problems(s, with_address).empty()) {
+        s.summary_tried = true;
+        return;
+    }
     RequestDraft d;
     d.id = web::random_hex(16);
     d.token = s.order_token;
-    d.shopper.name = trim(s.shopper.name);
-    d.shopper.email = trim(s.shopper.email);
-    if (!trim(s.shopper.line1).empty()) {
-        PostalAddress a;
-        a.line1 = trim(s.shopper.line1);
-        a.line2 = trim(s.shopper.line2);
-        a.city = trim(s.shopper.city);
-        a.postcode = trim(s.shopper.postcode);
-        a.region = trim(s.shopper.region);
-        a.country = trim(s.shopper.country);
-        d.shopper.address = a;
-    }
+    d.shopper = shopper_of(s.shopper, with_address);
     d.selection = selection;
     d.return_method = s.method;
     d.locale = i18n::locale_tag(s.locale);

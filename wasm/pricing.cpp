@@ -1,5 +1,7 @@
 #include "wasm/pricing.h"
 
+#include <string_view>
+
 #include "core/i18n/money_format.h"
 #include "wasm/text.h"
 #include "wasm/web_services.h"
@@ -21,12 +23,7 @@ Selection selection_of(const AppState& s, Resolution resolution) {
         l.resolution = resolution;
         l.comment = c.comment;
         l.photos = c.photo ? 1 : 0;
-        if (resolution == Resolution::exchange) {
-            l.exchange_sku = c.exchange_sku;
-            const OrderLine* line = s.order->find_line(c.line_id);
-            if (l.exchange_sku.empty() && line && !line->exchange_variants.empty())
-                l.exchange_sku = line->exchange_variants.front().sku;
-        }
+        if (resolution == Resolution::exchange) l.exchange_sku = c.exchange_sku;
         sel.lines.push_back(std::move(l));
     }
     return sel;
@@ -36,6 +33,15 @@ Quote quote_for(const AppState& s, Resolution resolution) {
     if (!s.policy || !s.order) return {};
     return quote(*s.policy, *s.order, selection_of(s, resolution), s.decisions);
 }
+
+bool only_variants_missing(const Quote& q) {
+    if (q.errors.empty()) return false;
+    for (const QuoteError& e : q.errors)
+        if (std::string_view(e.code) != "exchange_variant_required") return false;
+    return true;
+}
+
+bool can_choose(const Quote& q) { return q.ok() || only_variants_missing(q); }
 
 std::string money(const Money& m) {
     if (m.currency.empty()) return "";

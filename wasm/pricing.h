@@ -13,10 +13,14 @@ namespace retour::app {
 
 Instant now_instant();
 
-// The selected lines with `resolution` for all of them (an exchange without a chosen
-// variant takes the line's first variant).
+// The selected lines with `resolution` for all of them. An exchange carries the
+// variants the shopper chose, none picked for them.
 Selection selection_of(const AppState& s, Resolution resolution);
 Quote quote_for(const AppState& s, Resolution resolution);
+// The quote fails only because exchange variants are still to be chosen.
+bool only_variants_missing(const Quote& q);
+// The shopper may pick the resolution of `q` (fine, or only variants missing).
+bool can_choose(const Quote& q);
 
 // The amount in the current locale ("1.234,56 €" in de).
 std::string money(const Money& m);

@@ -39,10 +39,13 @@ void icon(const char* kind) {
 void label_buttons(App& app) {
     ui::spacer(6);
     if (ui::primary_button(tr("done.download_label"), "download_pdf")) app.download_label(label::LabelFormat::pdf, false);
+    // Side by side when both labels fit (else one per row, not clipped).
     const float half = (ui::width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (ui::secondary_button(tr("done.print"), "print", half)) app.download_label(label::LabelFormat::pdf, true);
-    ImGui::SameLine();
-    if (ui::secondary_button(tr("done.download_svg"), "download_svg", half))
+    const bool pair = ui::button_fits(tr("done.print"), half) && ui::button_fits(tr("done.download_svg"), half);
+    const float bw = pair ? half : ui::width();
+    if (ui::secondary_button(tr("done.print"), "print", bw)) app.download_label(label::LabelFormat::pdf, true);
+    if (pair) ImGui::SameLine();
+    if (ui::secondary_button(tr("done.download_svg"), "download_svg", bw))
         app.download_label(label::LabelFormat::svg, false);
     if (ui::secondary_button(tr("done.download_zpl"), "download_zpl", ui::width()))
         app.download_label(label::LabelFormat::zpl, false);

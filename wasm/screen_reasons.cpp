@@ -66,7 +66,9 @@ void draw_reasons_screen(App& app) {
             ui::spacer(2);
             ui::muted(tr("reason.photo_needed"));
             ui::checkbox(tr("app.photo_promise"), &c.photo, ("photo_" + c.line_id).c_str());
-            if (s.reasons_tried && !c.photo) ui::error(tr("quote_error.photo_required"));
+            // The portal takes no uploads: the shopper promises a photo, and the error
+            // asks for exactly that tick.
+            if (s.reasons_tried && !c.photo) ui::error(tr("reason.photo_promise_required"));
         }
         ui::spacer(2);
         const bool required = chosen && chosen->requires_comment;

@@ -1,5 +1,9 @@
 // Step 3: how the shopper gets their money. Each resolution the policy offers, with
-// its amount from core quote(); unavailable ones say why. Exchanges pick a variant.
+// its amount from core quote(); unavailable ones say why (per item when several are
+// returned). An exchange asks for each item's variant: none is chosen for the shopper,
+// and Continue says what is still missing.
+#include <cstdlib>
+
 #include "core/i18n/i18n.h"
 #include "wasm/app.h"
 #include "wasm/pricing.h"
@@ -26,12 +30,26 @@ std::string detail_of(Resolution r, const Quote& q) {
     return "";
 }
 
+// Why the resolution cannot be chosen; with several items, which item it is about.
+std::string why_not(const AppState& s, const QuoteError& e) {
+    std::string text = i18n::describe(e, s.locale);
+    int selected = 0;
+    for (const LineChoice& c : s.lines) selected += c.selected ? 1 : 0;
+    constexpr std::string_view prefix = "/lines/";
+    if (selected > 1 && e.pointer.compare(0, prefix.size(), prefix) == 0) {
+        const Selection sel = selection_of(s, Resolution::refund);
+        const size_t index = std::strtoul(e.pointer.c_str() + prefix.size(), nullptr, 10);
+        if (index < sel.lines.size())
+            if (const OrderLine* line = s.order->find_line(sel.lines[index].line_id)) text = line->title + ": " + text;
+    }
+    return text;
+}
+
 void variant_picker(AppState& s) {
     for (LineChoice& c : s.lines) {
         if (!c.selected) continue;
         const OrderLine* line = s.order->find_line(c.line_id);
         if (!line || line->exchange_variants.empty()) continue;
-        if (c.exchange_sku.empty()) c.exchange_sku = line->exchange_variants.front().sku;
         ui::spacer(2);
         ui::muted((std::string(tr("resolution.exchange_pick")) + ": " + line->title).c_str());
         ImGui::Indent(16);
@@ -45,6 +63,10 @@ void variant_picker(AppState& s) {
                 c.exchange_sku = v.sku;
         }
         ImGui::Unindent(16);
+        if (s.resolution_tried && c.exchange_sku.empty()) {
+            ui::error(tr("quote_error.exchange_variant_required"));
+            mark("variant_missing_" + c.line_id);
+        }
     }
 }
 
@@ -53,38 +75,49 @@ void variant_picker(AppState& s) {
 void draw_resolution_screen(App& app) {
     AppState& s = app.s;
     screen_heading(app, 3, "resolution.title");
-    bool current_ok = false;
+    bool current_ok = false, current_available = false;
     for (Resolution r : kResolutions) {
         if (!s.policy->resolutions.offers(r)) continue;
         const Quote q = quote_for(s, r);
+        const bool available = can_choose(q);
         const bool chosen = s.resolution_chosen && s.resolution == r;
         ImGui::PushID(to_string(r));
-        ui::begin_card(chosen && q.ok());
-        if (!q.ok()) ImGui::BeginDisabled();
+        ui::begin_card(chosen && available);
+        if (!available) ImGui::BeginDisabled();
         const std::string id = std::string("res_") + to_string(r);
-        if (ui::radio(i18n::resolution_text(r, s.locale), chosen, id.c_str()) && q.ok()) {
+        if (ui::radio(i18n::resolution_text(r, s.locale), chosen, id.c_str()) && available) {
             s.resolution = r;
             s.resolution_chosen = true;
         }
-        if (!q.ok()) ImGui::EndDisabled();
-        if (q.ok()) {
+        if (!available) ImGui::EndDisabled();
+        if (available) {
             if (r == Resolution::exchange) ui::muted(tr("resolution.exchange_detail"));
-            ui::text(detail_of(r, q).c_str());
-            mark(("amount_" + std::string(to_string(r))).c_str());
+            if (q.ok()) {
+                ui::text(detail_of(r, q).c_str());
+                mark(("amount_" + std::string(to_string(r))).c_str());
+            }
             if (r == Resolution::store_credit && q.totals.bonus.minor > 0) {
                 ui::badge(trf("resolution.store_credit_bonus", {{"amount", money(q.totals.bonus)}}).c_str(),
                           ui::palette().accent_soft, ui::palette().accent);
             }
             if (chosen && r == Resolution::exchange) variant_picker(s);
-            if (chosen) current_ok = true;
+            if (chosen) current_ok = q.ok(), current_available = true;
         } else {
-            ui::muted(i18n::describe(q.errors.front(), s.locale).c_str());
+            ui::muted(why_not(s, q.errors.front()).c_str());
+            mark("why_not_" + std::string(to_string(r)));
         }
         ui::end_card();
         ImGui::PopID();
     }
     ui::spacer(8);
-    if (ui::primary_button(tr("common.next"), "next", current_ok)) app.go(Screen::Summary);
+    if (s.resolution_tried && !current_available) {
+        ui::error(tr("resolution.choose"));
+        mark("resolution_missing");
+    }
+    if (ui::primary_button(tr("common.next"), "next")) {
+        s.resolution_tried = true;
+        if (current_ok) app.go(Screen::Summary);
+    }
 }
 
 }  // namespace retour::app

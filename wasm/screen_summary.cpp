@@ -1,6 +1,7 @@
 // Step 4: check the return. Items, fees, bonus and total from core quote(), how it is
 // sent back, and the shopper's address for the label (prefilled, editable).
 #include "core/i18n/i18n.h"
+#include "wasm/address_form.h"
 #include "wasm/app.h"
 #include "wasm/pricing.h"
 #include "wasm/text.h"
@@ -10,13 +11,6 @@
 namespace retour::app {
 
 namespace {
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
-
-bool plausible_email(const std::string& e) {
-    const size_t at = e.find('@');
-    return at != std::string::npos && at > 0 && e.find('.', at) != std::string::npos && e.find(' ') == std::string::npos;
-}
 
 void totals_card(AppState& s, const Quote& q) {
     const QuoteTotals& t = q.totals;
@@ -92,35 +86,10 @@ void method_card(AppState& s) {
         if (ui::radio(tr(o.key), s.method == o.method, id.c_str())) s.method = o.method;
         ImGui::Indent(32);
         ui::muted(tr(o.detail));
+        mark(id + "_detail");
         ImGui::Unindent(32);
     }
     ui::end_card();
-}
-
-bool address_card(AppState& s, bool needs_address) {
-    ShopperForm& f = s.shopper;
-    const bool show = s.summary_tried;
-    const char* required = tr("error.required");
-    ui::begin_card();
-    ui::subtitle(tr("address.title"));
-    if (needs_address) ui::muted(tr("address.hint"));
-    ui::text_field(tr("address.name"), &f.name, "name", nullptr, show && blank(f.name) ? required : nullptr);
-    bool ok = !blank(f.name);
-    if (needs_address) {
-        ui::text_field(tr("address.street"), &f.line1, "line1", nullptr, show && blank(f.line1) ? required : nullptr);
-        std::string line2 = std::string(tr("address.line2")) + " (" + tr("common.optional") + ")";
-        ui::text_field(line2.c_str(), &f.line2, "line2");
-        ui::text_field(tr("address.postcode"), &f.postcode, "postcode", nullptr,
-                       show && blank(f.postcode) ? required : nullptr);
-        ui::text_field(tr("address.city"), &f.city, "city", nullptr, show && blank(f.city) ? required : nullptr);
-        ui::text_field(tr("address.country"), &f.country, "country", "DE", show && blank(f.country) ? required : nullptr);
-        ok = ok && !blank(f.line1) && !blank(f.postcode) && !blank(f.city) && !blank(f.country);
-    }
-    const bool email_ok = plausible_email(f.email);
-    ui::text_field(tr("app.email"), &f.email, "shopper_email", nullptr,
-                   show && !email_ok ? tr("error.email_invalid") : nullptr);
-    ui::end_card();
-    return ok && email_ok;
 }
 
 }  // namespace
@@ -137,7 +106,8 @@ void draw_summary_screen(App& app) {
     totals_card(s, q);
     const bool sends_back = s.resolution != Resolution::keep_item;
     if (sends_back) method_card(s);
-    const bool valid = address_card(s, sends_back);
+    address_card(s, sends_back);
+    const bool valid = address_problems(s, sends_back).empty();
     if (!s.message.empty()) ui::error(s.message.c_str());
     ui::spacer(8);
     if (ui::primary_button(tr("summary.confirm"), "confirm")) {

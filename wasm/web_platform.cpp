@@ -12,6 +12,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 
 // ---------------------------------------------------------------------------
 // DOM side (web/platform.js registers Module.retourPlatform before main runs)
@@ -29,6 +30,11 @@ EM_JS(void, web_set_clipboard, (const char* text), {
 extern "C" void retour_register_canvas();
 extern "C" unsigned char* retour_js_take_font(int* size);
 
+// A finger, not a mouse, is the main pointer (phones, tablets): touch-sized targets.
+EM_JS(int, web_coarse_pointer, (), {
+    return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 1 : 0;
+});
+
 EM_JS(void, web_frame_rendered, (), {
     if (Module.retourPlatform) Module.retourPlatform.frameRendered();
 });
@@ -39,6 +45,19 @@ namespace {
 // Browser input is queued and applied a little per frame: Dear ImGui 1.86 reads
 // button and key *state*, so a press and release arriving between two frames
 // would be lost (a quick tap, or Playwright's key press) unless split over frames.
+//
+// Text needs two more rules, because ImGui's InputText only takes characters while
+// a field is active and drops them whenever Ctrl is held:
+//  - text waits (with everything queued behind it) while no field is active, for up
+//    to kTextWaitFrames: Tab or a click hands focus to a field over a few frames, and
+//    what the shopper types meanwhile belongs to that field;
+//  - text and key events never share a frame, in either order: ImGui reads characters
+//    before keys within a frame, so "Ctrl+A, type" would type first and then select,
+//    "Backspace, type" would delete the typed character, and "type, Esc" would leave
+//    the field before its last characters arrive. Text is applied with Ctrl/Meta
+//    released: a character typed is never a shortcut.
+constexpr int kTextWaitFrames = 12;
+
 struct InputEvent {
     enum Kind { PointerMove, PointerButton, Wheel, Key, Text, Blur, TouchScroll } kind;
     float x = 0, y = 0;
@@ -46,6 +65,7 @@ struct InputEvent {
     bool down = false;
     int mods = 0;  // 1 Ctrl, 2 Shift, 4 Alt, 8 Meta
     std::string text;
+    int waited = 0;  // frames a Text event has waited for an active field
 };
 
 struct State {
@@ -61,6 +81,9 @@ struct State {
     unsigned frames_rendered = 0;
     double last_time = 0;
     bool text_focused = false;
+    bool coarse_pointer = false;
+    bool text_active = false;  // a text field was active at the end of the last frame
+    int hold_text_focus = 0;   // frames to keep the hidden input focused (focus handover)
     ImVec2 ime_pos{0, 0};
     float ime_height = 0;
     std::string clipboard;
@@ -84,6 +107,7 @@ void apply_queued_input(ImGuiIO& io) {
     bool button_changed[5] = {};
     bool any_button_changed = false;
     bool key_changed[512] = {};
+    bool any_key_changed = false, any_text = false;
     while (!g.queue.empty()) {
         const InputEvent& e = g.queue.front();
         switch (e.kind) {
@@ -108,13 +132,21 @@ void apply_queued_input(ImGuiIO& io) {
             break;
         case InputEvent::Key:
             if (e.code <= 0 || e.code >= 512) break;
-            if (key_changed[e.code]) return;
+            if (key_changed[e.code] || any_text) return;
             key_changed[e.code] = true;
+            any_key_changed = true;
             io.KeysDown[e.code] = e.down;
             apply_mods(io, e.mods);
             break;
         case InputEvent::Text:
+            if (any_key_changed) return;
+            if (!g.text_active) {
+                if (++g.queue.front().waited <= kTextWaitFrames) return;
+                break;  // no field took it: typed at nothing
+            }
+            io.KeyCtrl = io.KeySuper = false;
             io.AddInputCharactersUTF8(e.text.c_str());
+            any_text = true;
             break;
         case InputEvent::TouchScroll:
             g.touch_scroll += e.y;
@@ -181,6 +213,19 @@ void set_ime_pos(int x, int y) {
 }
 
 void sync_text_focus(const ImGuiIO& io) {
+    const ImGuiID active = ImGui::GetActiveID();
+    g.text_active = active != 0 && ImGui::GetInputTextState(active) != nullptr;
+    if (g.hold_text_focus > 0) {
+        // Focus is on its way to a field: the hidden input takes the keyboard now (or
+        // keeps it, coming from another field), so nothing typed meanwhile lands on
+        // the canvas; the text waits in the queue for the field.
+        --g.hold_text_focus;
+        if (!io.WantTextInput) {
+            if (!g.text_focused) web_text_focus(1, g.ime_pos.x, g.ime_pos.y, g.ime_height);
+            g.text_focused = true;
+            return;
+        }
+    }
     if (io.WantTextInput == g.text_focused && !io.WantTextInput) return;
     g.text_focused = io.WantTextInput;
     web_text_focus(g.text_focused, g.ime_pos.x, g.ime_pos.y, g.ime_height);
@@ -326,6 +371,13 @@ unsigned frames_rendered() { return g.frames_rendered; }
 
 ImFont* title_font() { return g.title_font; }
 
+void hold_text_focus(int frames) {
+    g.hold_text_focus = std::max(g.hold_text_focus, frames);
+    request_frames(frames);
+}
+
+bool coarse_pointer() { return g.coarse_pointer; }
+
 float take_touch_scroll() {
     const float v = g.touch_scroll;
     g.touch_scroll = 0;
@@ -347,6 +399,7 @@ EMSCRIPTEN_KEEPALIVE void retour_resize(float css_width, float css_height, float
     retour::web::g.css_width = std::max(css_width, 1.0f);
     retour::web::g.css_height = std::max(css_height, 1.0f);
     retour::web::g.pixel_ratio = std::clamp(pixel_ratio, 0.5f, 4.0f);
+    retour::web::g.coarse_pointer = web_coarse_pointer() != 0;  // a resize may come from docking a tablet
     retour::web::request_frames(2);
 }
 

@@ -12,9 +12,12 @@
 //  [X] High-DPI: framebuffer at devicePixelRatio, fonts rasterized at that scale
 //  [X] Resize: the canvas follows its container
 //  [X] Render on demand: no frame while nothing changes
-//  [X] Touch: a tap is a click; a drag scrolls (take_touch_scroll) instead of holding a button
+//  [X] Touch: a tap is a click; a drag scrolls (take_touch_scroll) instead of holding a button;
+//      coarse_pointer() tells the widgets to make touch-sized targets
 //  [X] Frame cost: CPU milliseconds per frame measured around each frame
 //  [X] Tab / Shift-Tab are left to the app (ImGui 1.86 tabs only between text fields)
+//  [X] Focus handover: text typed while focus moves to a field (Tab, click) waits for
+//      it; text after Ctrl+A or Backspace is applied after the key, with Ctrl released
 //  [ ] Gamepad
 //  [ ] Mouse cursor shapes (always the default arrow; text cursor over inputs is CSS)
 #include <functional>
@@ -37,8 +40,15 @@ bool init(const PlatformDesc& desc, std::function<void()> draw);
 // Asks for `count` more frames (input settles over a few frames in ImGui).
 void request_frames(int count = 1);
 
+// The app is moving keyboard focus to a text field over the next `frames` frames:
+// the hidden input stays focused meanwhile (see the text rules in web_platform.cpp).
+void hold_text_focus(int frames);
+
 // Frames actually rendered since start; the browser test reads it.
 unsigned frames_rendered();
+
+// The main pointer is a finger (CSS "pointer: coarse"): targets need >= 44×44 px.
+bool coarse_pointer();
 
 // The larger font for titles (nullptr before the first frame).
 ImFont* title_font();

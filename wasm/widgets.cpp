@@ -41,6 +41,7 @@ std::vector<Column> g_columns;
 struct OpenCard {
     ImDrawListSplitter splitter;
     ImVec2 start;
+    float width = 0;  // as opened: the box matches the column its content was laid out in
     bool highlighted = false;
 };
 constexpr int kMaxCardDepth = 4;
@@ -48,10 +49,17 @@ OpenCard g_cards[kMaxCardDepth];
 int g_card_depth = 0;
 
 constexpr int kKeyTab = 9, kKeyEnter = 13;
+constexpr float kMinTouchTarget = 44;  // CSS px, WCAG 2.5.5 / Apple HIG
 
 bool keyboard_focused(ImGuiID id) {
     ImGuiContext& g = *GImGui;
     return g.NavId == id && !g.NavDisableHighlight;
+}
+
+bool g_scroll_to_field = false;
+
+void scroll_into_view(const ImRect& r) {
+    ImGui::ScrollToRect(ImGui::GetCurrentWindow(), r, ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
 // Before a text field: if the ring wants it focused, give it the keyboard.
@@ -59,6 +67,7 @@ void focus_before(ImGuiID id, bool is_text) {
     if (g_ring.pending == id && is_text) {
         ImGui::SetKeyboardFocusHere();
         g_ring.pending = 0;
+        g_scroll_to_field = true;  // once drawn (focus_after): ImGui does not scroll to it
     }
 }
 
@@ -75,9 +84,14 @@ void focus_after(ImGuiID id, bool is_text, const char* mark_id) {
         ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
         g.NavDisableHighlight = false;
         g.NavDisableMouseHover = true;
-        ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()),
-                            ImGuiScrollFlags_KeepVisibleEdgeY);
+        scroll_into_view(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
         g_ring.pending = 0;
+    }
+    if (is_text && g_scroll_to_field) {
+        // The field and its label above it.
+        g_scroll_to_field = false;
+        const ImVec2 min = ImGui::GetItemRectMin();
+        scroll_into_view(ImRect(ImVec2(min.x, min.y - ImGui::GetTextLineHeightWithSpacing()), ImGui::GetItemRectMax()));
     }
     // A text field counts once it takes keystrokes (activation lags the nav focus a frame).
     if (is_text ? ImGui::GetActiveID() == id : keyboard_focused(id)) g_ring.focused = mark_id ? mark_id : "";
@@ -94,10 +108,17 @@ void marked(const char* mark_id) {
 void set_palette(const Palette& p) { g_palette = p; }
 const Palette& palette() { return g_palette; }
 
+namespace {
+std::vector<std::string> g_errors;
+}
+
 void begin_frame() {
     g_ring.items.clear();
     g_ring.focused.clear();
+    g_errors.clear();
 }
+
+const std::vector<std::string>& shown_errors() { return g_errors; }
 
 void end_frame() {
     if (!ImGui::IsKeyPressed(kKeyTab, true) || g_ring.items.empty()) return;
@@ -115,6 +136,7 @@ void end_frame() {
     // Focus lands next frame, a text field activates the frame after, and the text
     // bridge follows one frame later: ask for enough frames to see it through.
     web::request_frames(6);
+    if (g_ring.items[next].text) web::hold_text_focus(4);
 }
 
 void reset_focus() {
@@ -128,7 +150,7 @@ void reset_focus() {
 const std::string& focused_mark() { return g_ring.focused; }
 
 void begin_column(float max_width) {
-    const float avail = ImGui::GetContentRegionAvail().x;
+    const float avail = full_width();
     const float w = std::min(avail - 32.0f, max_width);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
     g_columns.push_back({ImGui::GetCursorScreenPos().x, w});
@@ -142,7 +164,20 @@ void end_column() {
     g_columns.pop_back();
 }
 
-float width() { return g_columns.empty() ? ImGui::GetContentRegionAvail().x : g_columns.back().w; }
+float width() {
+    if (g_columns.empty()) return ImGui::GetContentRegionAvail().x;
+    // What is left of the column from the cursor: an indented description or a widget
+    // after SameLine() wraps at the column's edge, not past it.
+    const Column& c = g_columns.back();
+    return std::max(1.0f, std::min(c.w, c.x + c.w - ImGui::GetCursorScreenPos().x));
+}
+
+float full_width() {
+    // The vertical scrollbar overlays the page margin instead of narrowing the page,
+    // so nothing shifts sideways when it appears (the column keeps >= 16 px margins).
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    return ImGui::GetContentRegionAvail().x + (window->ScrollbarY ? window->ScrollbarSizes.x : 0.0f);
+}
 
 void begin_card(bool highlighted) {
     constexpr float pad = 16;
@@ -153,6 +188,7 @@ void begin_card(bool highlighted) {
     card.start = ImGui::GetCursorScreenPos();
     card.highlighted = highlighted;
     const float w = width();
+    card.width = w;
     ImGui::Dummy(ImVec2(0, pad - ImGui::GetStyle().ItemSpacing.y));
     ImGui::SetCursorScreenPos(ImVec2(card.start.x + pad, ImGui::GetCursorScreenPos().y));
     g_columns.push_back({card.start.x + pad, w - 2 * pad});
@@ -170,7 +206,7 @@ void close_card(ImU32 fill, bool bordered) {
     g_columns.pop_back();
     OpenCard& card = g_cards[--g_card_depth];
     const float bottom = ImGui::GetItemRectMax().y + pad;
-    const float w = width();
+    const float w = card.width;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     card.splitter.SetCurrentChannel(dl, 0);
     const ImVec2 a = card.start, b(card.start.x + w, bottom);
@@ -220,6 +256,7 @@ void muted(const char* t) {
 }
 
 void error(const char* t) {
+    g_errors.emplace_back(t);
     ImGui::PushStyleColor(ImGuiCol_Text, g_palette.danger);
     text(t);
     ImGui::PopStyleColor();
@@ -250,12 +287,44 @@ void separator() {
     ImGui::Dummy(ImVec2(width(), 1));
 }
 
+namespace {
+// ImGui::Button `w` wide; a label longer than the button wraps onto more lines, each
+// centred, instead of being clipped (long translations on a phone).
+bool wrapping_button(const char* label, float w) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const float text_w = std::max(1.0f, w - 2 * style.FramePadding.x);
+    if (ImGui::CalcTextSize(label, end).x <= text_w) return ImGui::Button(label, ImVec2(w, 0));
+    const ImVec2 text = ImGui::CalcTextSize(label, end, false, text_w);
+    // An id derived from the label's (stable while the label is), the text drawn by us.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID(label);
+    ImGui::PushOverrideID(id);
+    const bool pressed = ImGui::Button("##wrapped", ImVec2(w, text.y + 2 * style.FramePadding.y));
+    ImGui::PopID();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    float y = min.y + style.FramePadding.y;
+    for (const char* line = label; line < end;) {
+        const char* line_end = font->CalcWordWrapPositionA(size / font->FontSize, line, end, text_w);
+        if (line_end == line) ++line_end;  // a word longer than the button: split it
+        const float lw = font->CalcTextSizeA(size, FLT_MAX, 0, line, line_end).x;
+        window->DrawList->AddText(font, size, ImVec2(min.x + (w - lw) * 0.5f, y), ImGui::GetColorU32(ImGuiCol_Text), line, line_end);
+        y += ImGui::GetTextLineHeight();
+        line = line_end;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
+    return pressed;
+}
+}  // namespace
+
 bool primary_button(const char* label, const char* mark_id, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 13));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
-    bool pressed = ImGui::Button(label, ImVec2(width(), 0));
+    bool pressed = wrapping_button(label, width());
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     const ImGuiID id = ImGui::GetItemID();
@@ -266,13 +335,23 @@ bool primary_button(const char* label, const char* mark_id, bool enabled) {
     return pressed && enabled;
 }
 
+bool button_fits(const char* label, float w) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * 16 <= w;
+}
+
 bool secondary_button(const char* label, const char* mark_id, float w) {
     ImGui::PushStyleColor(ImGuiCol_Button, g_palette.card);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, g_palette.accent_soft);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, g_palette.accent_soft);
     ImGui::PushStyleColor(ImGuiCol_Text, g_palette.accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 11));
-    bool pressed = ImGui::Button(label, ImVec2(w, 0));
+    if (w > 0 && !button_fits(label, w)) {
+        // Too narrow for its label (a long translation, a phone): take the row instead
+        // of clipping the text.
+        if (ImGui::GetCursorScreenPos().x > g_columns.back().x + 1) ImGui::NewLine();
+        w = width();
+    }
+    bool pressed = w > 0 ? wrapping_button(label, w) : ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
     const ImGuiID id = ImGui::GetItemID();
@@ -282,6 +361,16 @@ bool secondary_button(const char* label, const char* mark_id, float w) {
     return pressed;
 }
 
+float small_button_width(const char* label) {
+    const float natural = ImGui::CalcTextSize(label, nullptr, true).x + 2 * 7;
+    return web::coarse_pointer() ? std::max(natural, kMinTouchTarget) : natural;
+}
+
+float small_button_height() {
+    const float natural = ImGui::GetFontSize() + 2 * 4;
+    return web::coarse_pointer() ? std::max(natural, kMinTouchTarget) : natural;
+}
+
 bool small_button(const char* label, const char* mark_id, bool selected) {
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(255, 255, 255, 0));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, selected ? 255 : 60));
@@ -289,7 +378,7 @@ bool small_button(const char* label, const char* mark_id, bool selected) {
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? g_palette.accent : IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7, 4));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
-    bool pressed = ImGui::Button(label);
+    bool pressed = ImGui::Button(label, ImVec2(small_button_width(label), small_button_height()));
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(4);
     const ImGuiID id = ImGui::GetItemID();
@@ -299,22 +388,71 @@ bool small_button(const char* label, const char* mark_id, bool selected) {
     return pressed;
 }
 
-bool checkbox(const char* label, bool* value, const char* mark_id) {
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width());
-    bool changed = ImGui::Checkbox(label, value);
-    ImGui::PopTextWrapPos();
-    const ImGuiID id = ImGui::GetItemID();
-    if (enter_pressed_on(id)) {
-        *value = !*value;
-        changed = true;
+namespace {
+// A radio button or checkbox whose label wraps at the column's edge (ImGui's own draw
+// their label on one line, past the card on a phone or in German). The whole row,
+// box and text, is one button.
+bool choice_row(const char* label, bool on, bool round) {
+    ImGuiContext& g = *GImGui;  // the test-engine hook macro names it
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const ImGuiStyle& style = g.Style;
+    const ImGuiID id = window->GetID(label);
+    const char* label_end = ImGui::FindRenderedTextEnd(label);
+    const float box = ImGui::GetFrameHeight();
+    const ImVec2 pos = window->DC.CursorPos;
+    const float wrap = std::max(1.0f, width() - box - style.ItemInnerSpacing.x);
+    const ImVec2 text = ImGui::CalcTextSize(label, label_end, false, wrap);
+    const ImRect bb(pos, ImVec2(pos.x + box + (text.x > 0 ? style.ItemInnerSpacing.x + text.x : 0),
+                                pos.y + std::max(box, text.y + style.FramePadding.y * 2)));
+    ImGui::ItemSize(bb, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, id)) {
+        IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (on ? ImGuiItemStatusFlags_Checked : 0));
+        return false;
     }
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+    if (pressed) ImGui::MarkItemEdited(id);
+    ImGui::RenderNavHighlight(bb, id);
+    ImDrawList* dl = window->DrawList;
+    const ImU32 fill = ImGui::GetColorU32(held && hovered ? ImGuiCol_FrameBgActive
+                                          : hovered     ? ImGuiCol_FrameBgHovered
+                                                        : ImGuiCol_FrameBg);
+    const ImU32 mark_col = ImGui::GetColorU32(ImGuiCol_CheckMark);
+    const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+    const ImRect check(pos, ImVec2(pos.x + box, pos.y + box));
+    if (round) {
+        const ImVec2 c(IM_ROUND(check.GetCenter().x), IM_ROUND(check.GetCenter().y));
+        const float r = (box - 1) * 0.5f;
+        dl->AddCircleFilled(c, r, fill, 16);
+        if (on) dl->AddCircleFilled(c, r - std::max(1.0f, IM_FLOOR(box / 6)), mark_col, 16);
+        if (style.FrameBorderSize > 0) dl->AddCircle(c, r, border, 16, style.FrameBorderSize);
+    } else {
+        ImGui::RenderFrame(check.Min, check.Max, fill, true, style.FrameRounding);
+        const float pad = std::max(1.0f, IM_FLOOR(box / 6));
+        if (on) ImGui::RenderCheckMark(dl, ImVec2(check.Min.x + pad, check.Min.y + pad), mark_col, box - pad * 2);
+    }
+    if (text.x > 0) {
+        const ImVec2 at(check.Max.x + style.ItemInnerSpacing.x, pos.y + style.FramePadding.y);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), label, label_end, wrap);
+    }
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (on ? ImGuiItemStatusFlags_Checked : 0));
+    return pressed;
+}
+}  // namespace
+
+bool checkbox(const char* label, bool* value, const char* mark_id) {
+    bool changed = choice_row(label, *value, false);
+    const ImGuiID id = ImGui::GetItemID();
+    if (enter_pressed_on(id)) changed = true;
+    if (changed) *value = !*value;
     focus_after(id, false, mark_id);
     marked(mark_id);
     return changed;
 }
 
 bool radio(const char* label, bool active, const char* mark_id) {
-    bool pressed = ImGui::RadioButton(label, active);
+    bool pressed = choice_row(label, active, true);
     const ImGuiID id = ImGui::GetItemID();
     pressed |= enter_pressed_on(id);
     focus_after(id, false, mark_id);
@@ -379,7 +517,58 @@ bool text_field(const char* label, std::string* value, const char* mark_id, cons
     focus_after(id, true, mark_id);
     marked(mark_id);
     ImGui::PopID();
-    if (error_text) error(error_text);
+    if (error_text) {
+        error(error_text);
+        mark(std::string(mark_id) + "_error");
+    }
+    return changed;
+}
+
+bool select_field(const char* label, std::string* value, const std::vector<SelectOption>& options,
+                  const char* mark_id, const char* placeholder, const char* error_text) {
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(mark_id);
+    const ImGuiID id = ImGui::GetID("##select");
+    // Enter opens the list like Space does (ImGui only opens it on "activate").
+    if (enter_pressed_on(id)) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));
+    const SelectOption* current = nullptr;
+    for (const SelectOption& o : options)
+        if (o.value == *value) current = &o;
+    if (error_text) ImGui::PushStyleColor(ImGuiCol_Border, g_palette.danger);
+    ImGui::SetNextItemWidth(width());
+    const bool open = ImGui::BeginCombo("##select", current ? current->label.c_str() : placeholder,
+                                        ImGuiComboFlags_HeightLarge);
+    if (error_text) ImGui::PopStyleColor();
+    bool changed = false;
+    if (open) {
+        g_ring.items.push_back({id, false, mark_id});  // keeps its place in the Tab order
+        for (const SelectOption& o : options) {
+            const bool selected = current == &o;
+            ImGui::PushID(o.value.c_str());
+            bool picked = ImGui::Selectable(o.label.c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight()));
+            if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(kKeyEnter, false)) picked = true;
+            if (selected && ImGui::IsWindowAppearing()) {
+                ImGui::SetItemDefaultFocus();
+                ImGui::SetScrollHereY();
+            }
+            mark(std::string(mark_id) + "_" + o.value);
+            ImGui::PopID();
+            if (picked) {
+                changed = *value != o.value;
+                *value = o.value;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndCombo();
+    } else {
+        focus_after(id, false, mark_id);
+        marked(mark_id);
+    }
+    ImGui::PopID();
+    if (error_text) {
+        error(error_text);
+        mark(std::string(mark_id) + "_error");
+    }
     return changed;
 }
 

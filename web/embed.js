@@ -60,8 +60,11 @@
       if (this.shadowRoot) return;
       const root = this.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      // Fills its container; a bare element gets a usable height of its own.
-      style.textContent = ':host{display:block;position:relative;min-height:560px;contain:content}' +
+      // Fills its container; a bare element gets a usable height of its own, but never
+      // more than the visible viewport: the portal scrolls inside itself, and a part
+      // below the screen's edge (a fixed element on a short phone) could not be reached.
+      style.textContent = ':host{display:block;position:relative;min-height:560px;' +
+        'min-height:min(560px,100vh);min-height:min(560px,100dvh);contain:content}' +
         '.frame{position:absolute;inset:0}';
       const frame = document.createElement('div');
       frame.className = 'frame';

@@ -219,20 +219,39 @@
     }, { passive: false });
 
     // --- keys ------------------------------------------------------------------
+    // Modifier keys go through too, so Ctrl/Shift/Alt/Meta in ImGui follow the real
+    // keys (a released Ctrl must not linger and swallow the next typed character).
+    const MODIFIER_KEYS = new Set([16, 17, 18, 91, 92, 93, 224]);
+    const sentDown = new Set();  // keys whose press ImGui saw
+    // One printable character (an astral one is two UTF-16 units).
+    const printable = (e) => !e.ctrlKey && !e.metaKey && [...e.key].length === 1;
     container.addEventListener('keydown', (e) => {
       const ctrl = e.ctrlKey || e.metaKey;
       if (ctrl && e.keyCode === 86) return;  // paste: the browser delivers it to the text input
       if (e.keyCode === 32 && textFocused) return;  // a space typed into a field is text
-      if (NAV_KEYS.has(e.keyCode) || (ctrl && SHORTCUT_KEYS.has(e.keyCode))) {
+      if (e.target !== text && printable(e) && !NAV_KEYS.has(e.keyCode) && !e.isComposing) {
+        // Typed while focus is on its way to a field (Tab, a click): the hidden input
+        // is not focused yet, so the browser would drop the character. The app holds
+        // it until the field is active.
         e.preventDefault();
+        api.text(e.key);
+        return;
+      }
+      if (NAV_KEYS.has(e.keyCode) || MODIFIER_KEYS.has(e.keyCode) || (ctrl && SHORTCUT_KEYS.has(e.keyCode))) {
+        if (!MODIFIER_KEYS.has(e.keyCode)) e.preventDefault();
+        sentDown.add(e.keyCode);
         api.key(e.keyCode, 1, mods(e));
       }
     });
     container.addEventListener('keyup', (e) => {
-      if (NAV_KEYS.has(e.keyCode) || SHORTCUT_KEYS.has(e.keyCode)) api.key(e.keyCode, 0, mods(e));  // a stray release is harmless
+      // Letters only after their forwarded press (a stray release of "a" typed as text
+      // would split the text over frames); other keys always, a stray release is harmless
+      // and the first Tab into the portal, pressed outside it, wakes it up.
+      const pressed = sentDown.delete(e.keyCode);
+      if (pressed || NAV_KEYS.has(e.keyCode) || MODIFIER_KEYS.has(e.keyCode)) api.key(e.keyCode, 0, mods(e));
     });
     container.addEventListener('focusout', (e) => {
-      if (!container.contains(e.relatedTarget)) api.blur();
+      if (!container.contains(e.relatedTarget)) { sentDown.clear(); api.blur(); }
     });
 
     // --- text ------------------------------------------------------------------

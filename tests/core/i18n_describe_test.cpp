@@ -50,7 +50,7 @@ std::vector<Finding> every_decision_code() {
 const char* const kQuoteErrorCodes[] = {
     "currency_mismatch", "duplicate_line", "unknown_line", "line_not_returnable", "quantity_above_returnable",
     "unknown_reason", "unknown_sub_reason", "resolution_not_offered", "resolution_not_allowed_for_reason",
-    "exchange_variant_required", "unknown_exchange_variant", "exchange_sku_unexpected", "comment_required",
+    "exchange_no_variants", "exchange_variant_required", "unknown_exchange_variant", "exchange_sku_unexpected", "comment_required",
     "photo_required", "keep_item_above_threshold", "amount_overflow",
 };
 
