@@ -35,8 +35,11 @@ async function finishReturn(page, { line = 'l2', reason = 'changed_mind', addres
   if (address) {
     await typeInto(page, 'name', 'Jørgen Müller');
     await typeInto(page, 'line1', 'Straße 5');
-    await typeInto(page, 'postcode', '2100');
-    await typeInto(page, 'city', 'København');
+    // A postcode in the format of the country prefilled from the order (Confirm checks it).
+    const country = (await state(page)).shopper.country;
+    const [postcode, city] = { DE: ['10115', 'Berlin'], AT: ['1010', 'Wien'], NL: ['1012 AB', 'Amsterdam'] }[country] || ['2100', 'København'];
+    await typeInto(page, 'postcode', postcode);
+    await typeInto(page, 'city', city);
   }
   await click(page, 'confirm');
   await onScreen(page, 'done');
