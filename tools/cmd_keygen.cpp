@@ -25,8 +25,9 @@ int cmd_keygen(int argc, char** argv) {
     const crypto::KeyPair kp = crypto::ed25519_keypair_from_seed(seed);
     sodium_memzero(seed.data(), seed.size());
     const std::string public_key = base64url_encode(kp.public_key);
-    // Stored as the 32-byte seed, the form most Ed25519 libraries import directly.
-    const std::string secret_key = base64url_encode(kp.secret_key.data(), crypto::kSeedSize);
+    // Stored as libsodium's 64-byte form (seed ‖ public key): unlike a bare 32-byte seed
+    // it cannot be mistaken for a public key, and a damaged half is detected on reading.
+    const std::string secret_key = base64url_encode(kp.secret_key);
 
     if (auto dir = args.get("out-dir")) {
         std::filesystem::create_directories(*dir);

@@ -63,6 +63,14 @@ crypto::Bytes read_secret_key(const std::string& path, const Policy* policy, con
             throw not_a_secret_key(path, "holds the public_key of " + policy_path);
         if (auto owner = secret_key_file_owning(path, as_public.key))
             throw not_a_secret_key(path, "holds the public key of " + *owner);
+        // keygen writes the 64-byte form now, so 32 bytes is an older seed or a public
+        // key; without a policy nothing can tell which, so say so rather than sign blind.
+        if (!policy)
+            std::fprintf(stderr,
+                         "warning: %s holds 32 bytes: read as the seed an older `retour keygen` wrote, but a public "
+                         "key looks the same. Pass --policy to check it, or make a new pair with `retour keygen` "
+                         "(its 64-byte secret key cannot be mistaken for a public key).\n",
+                         path.c_str());
     }
     if (policy) {
         const crypto::Bytes mine = *crypto::ed25519_public_key_of(key.key);

@@ -12,7 +12,8 @@
 namespace retour::tools {
 
 // The 64-byte signing key from a file holding base64(url) of the 32-byte seed or the
-// 64-byte key. Warns on stderr when others may read the file. Throws runtime_error
+// 64-byte key. Warns on stderr when others may read the file, and when a 32-byte key
+// is read with no policy to check it against. Throws runtime_error
 // naming the file and what was expected when it holds a public key (a `.pub` file, the
 // public half of a key file beside it, or the policy's own `public_key`) or, with a
 // policy, when its public half is not the policy's `public_key`.

@@ -160,7 +160,7 @@ constexpr Entry kEntries[] = {
     {"label.step.drop_off_any", "Kein Etikett nötig: Zeigen Sie den QR-Code bei einer Annahmestelle vor."},
     {"label.step.hand_in", "Geben Sie das Paket bei {carrier} ab und bewahren Sie den Beleg auf."},
     {"label.step.hand_in_any", "Geben Sie das Paket beim Versanddienstleister ab und bewahren Sie den Beleg auf."},
-    {"label.step.keep_receipt", "Bewahren Sie den Beleg auf, bis Ihre Erstattung da ist."},
+    {"label.step.keep_receipt", "Bewahren Sie den Beleg auf, bis wir Ihre Rücksendung bestätigt haben."},
     {"label.step.pack", "Verpacken Sie die Artikel sicher und legen Sie den Lieferschein in das Paket."},
     {"label.step.pack_no_slip", "Verpacken Sie die Artikel sicher, möglichst in der Originalverpackung."},
     {"label.step.prepaid", "Bringen Sie das vorfrankierte Versandetikett, das wir Ihnen geschickt haben, am Paket an."},

@@ -160,7 +160,7 @@ constexpr Entry kEntries[] = {
     {"label.step.drop_off_any", "No label needed: show the QR code at a drop-off point."},
     {"label.step.hand_in", "Hand the parcel to {carrier} and keep the receipt."},
     {"label.step.hand_in_any", "Hand the parcel to the carrier and keep the receipt."},
-    {"label.step.keep_receipt", "Keep the receipt until your refund arrives."},
+    {"label.step.keep_receipt", "Keep the receipt until we have confirmed your return."},
     {"label.step.pack", "Pack the items securely and put the packing slip inside the parcel."},
     {"label.step.pack_no_slip", "Pack the items securely, in their original packaging if you can."},
     {"label.step.prepaid", "Attach the prepaid carrier label we sent you to the parcel."},

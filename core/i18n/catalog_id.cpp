@@ -161,7 +161,7 @@ constexpr Entry kEntries[] = {
     {"label.step.drop_off_any", "Tidak perlu label: tunjukkan kode QR di titik pengantaran."},
     {"label.step.hand_in", "Serahkan paket ke {carrier} dan simpan tanda terimanya."},
     {"label.step.hand_in_any", "Serahkan paket ke jasa pengiriman dan simpan tanda terimanya."},
-    {"label.step.keep_receipt", "Simpan tanda terima sampai dana Anda dikembalikan."},
+    {"label.step.keep_receipt", "Simpan tanda terima sampai kami mengonfirmasi pengembalian Anda."},
     {"label.step.pack", "Kemas barang dengan aman dan masukkan slip pengemasan ke dalam paket."},
     {"label.step.pack_no_slip", "Kemas barang dengan aman, sebaiknya dalam kemasan aslinya."},
     {"label.step.prepaid", "Tempelkan label pengiriman prabayar yang kami kirimkan pada paket."},

@@ -161,7 +161,7 @@ constexpr Entry kEntries[] = {
     {"label.step.drop_off_any", "Geen label nodig: laat de QR-code zien bij een afgiftepunt."},
     {"label.step.hand_in", "Lever het pakket in bij {carrier} en bewaar het bewijs van afgifte."},
     {"label.step.hand_in_any", "Lever het pakket in bij de vervoerder en bewaar het bewijs van afgifte."},
-    {"label.step.keep_receipt", "Bewaar het bewijs van afgifte tot je je geld terug hebt."},
+    {"label.step.keep_receipt", "Bewaar het bewijs van afgifte tot we je retour hebben bevestigd."},
     {"label.step.pack", "Pak de artikelen goed in en stop de pakbon in het pakket."},
     {"label.step.pack_no_slip", "Pak de artikelen goed in, het liefst in de originele verpakking."},
     {"label.step.prepaid", "Plak het voorgefrankeerde verzendlabel dat we je hebben gestuurd op het pakket."},

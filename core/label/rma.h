@@ -20,8 +20,10 @@
 //
 // Legacy numbers (made before 2026-12): CODE plus ONE check symbol, Crockford's
 // "value modulo 37" in the alphabet extended by * ~ $ = U. They are told apart by
-// length (11 characters after the dash, the new ones have 12), so a typo can never
-// turn a new number into a valid old one; normalize_rma and is_rma_of accept both.
+// length (11 characters after the dash, the new ones have 12): a wrong or swapped
+// character never turns a new number into a valid old one; a dropped one passes the
+// old check ~1 in 37 but names another request, which is_rma_of refuses. normalize_rma
+// and is_rma_of accept both forms.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -21,6 +21,19 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
   const lonePub = join(tmp, 'lone-public.txt');  // no key file beside it
   writeFileSync(lonePub, `${policyJson.public_key}\n`);
 
+  // keygen writes the 64-byte secret key, which cannot pass for a public key; a lone
+  // 32-byte key (an older seed or a public key) signs only with a warning that says so.
+  const fresh = join(tmp, 'fresh-keys');
+  let g = run('keygen', '--out-dir', fresh);
+  const freshKey = Buffer.from(readFileSync(join(fresh, 'retour.key'), 'utf8').trim(), 'base64url');
+  check('keygen writes the 64-byte secret key (seed and public key)', g.status === 0 && freshKey.length === 64 &&
+    freshKey.subarray(32).toString('base64url') === readFileSync(join(fresh, 'retour.pub'), 'utf8').trim(), show(g));
+  g = run('sign-order', freshOrder, '--key', join(fresh, 'retour.key'));
+  check('sign-order with a keygen key and no policy → a link, no warning', g.status === 0 && !g.stderr.includes('warning'), show(g));
+  g = run('sign-order', freshOrder, '--key', lonePub);
+  check('sign-order with a lone 32-byte key and no policy → warns that it may be a public key',
+    /holds 32 bytes/.test(g.stderr) && /public\s+key looks the same/.test(g.stderr.replace(/\n/g, ' ')), show(g));
+
   const refusedPublic = (r, file) => r.status === 1 && r.stderr.includes(file) && /a secret key is needed here/.test(r.stderr);
   let r = run('sign-order', freshOrder, '--key', pub);
   check('sign-order --key retour.pub → refused, naming the file and the secret key it needs', refusedPublic(r, pub) && !r.stdout, show(r));
