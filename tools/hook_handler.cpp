@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/canonical_json.h"
 #include "core/crypto.h"
 #include "core/webhook.h"
+#include "tools/canonical_body.h"
 
 namespace retour::tools {
 
@@ -96,6 +98,14 @@ HookResponse reject(HookState& state, const HookRequest& req, int status, const 
     return res;
 }
 
+HookResponse refuse_body(HookState& state, const HookRequest& req, const BodyFault& f,
+                         const WebhookMessage* msg = nullptr) {
+    return reject(state, req, 400,
+                  {{"status", "rejected"}, {"error", f.error},
+                   {"errors", json::array({{{"pointer", f.pointer}, {"offset", f.offset}, {"message", f.message}}})}},
+                  (f.pointer.empty() ? std::string("/") : f.pointer) + ": " + f.message, msg);
+}
+
 HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::string& origin, bool record) {
     const json body = {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}};
     const std::string reason = "origin " + origin + " is not in --allow-origin";
@@ -174,6 +184,8 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                       std::to_string(req.body.size()) + " bytes (--max-body " +
                           std::to_string(state.options.max_body_bytes) + ")");
 
+    // Before any tree is built: nesting, duplicate keys, bytes a parser would skip.
+    if (auto fault = check_body_shape(req.body, state.options.max_depth)) return refuse_body(state, req, *fault);
     Parsed<WebhookMessage> parsed = parse_webhook_text(req.body);
     if (!parsed.ok()) {
         const bool syntax = !parsed.errors.empty() && parsed.errors.front().pointer.empty();
@@ -183,6 +195,9 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                       summary(parsed.errors, [](const FieldError& e) { return e.text(); }));
     }
     const WebhookMessage& msg = *parsed.value;
+    // What is stored must be what was verified, byte for byte.
+    if (auto fault = check_canonical(req.body, canonical_dump(json::parse(req.body))))
+        return refuse_body(state, req, *fault, &msg);
     const std::string header_id = req.header("webhook-id");
     if (!header_id.empty() && header_id != msg.id)
         return reject(state, req, 400,

@@ -17,6 +17,7 @@
 
 #include "core/policy.h"
 #include "core/request_verify.h"
+#include "tools/canonical_body.h"
 #include "tools/policy_versions.h"
 #include "tools/rate_limiter.h"
 #include "tools/return_store.h"
@@ -25,6 +26,7 @@ namespace retour::tools {
 
 struct HookOptions {
     std::size_t max_body_bytes = 64 * 1024;
+    std::size_t max_depth = kMaxBodyDepth;  // nesting of a posted body
     std::vector<std::string> allowed_origins;  // exact "scheme://host[:port]"
     RateLimit rate_limit;
     VerifyOptions verify;
