@@ -6,7 +6,7 @@
 //   POST    /webhook  a webhook message (docs/webhook.md) → 200 accepted | 200 duplicate |
 //                     400 | 403 | 409 | 413 | 415 | 422 | 429
 //   OPTIONS /webhook  CORS preflight → 204 for an allowed origin, 403 otherwise
-//   GET     /health   200 {"status":"ok",…}
+//   GET     /health   200 {"status":"ok"} and nothing else
 #include <cstdint>
 #include <map>
 #include <mutex>

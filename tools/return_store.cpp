@@ -253,13 +253,6 @@ std::vector<StoredPolicy> ReturnStore::policies() {
     return out;
 }
 
-std::int64_t ReturnStore::count_requests() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Statement s(db_, "SELECT COUNT(*) FROM requests");
-    s.step();
-    return s.integer(0);
-}
-
 std::vector<StoredRequest> ReturnStore::all_requests() {
     std::lock_guard<std::mutex> lock(mutex_);
     std::vector<StoredRequest> out;

@@ -67,7 +67,6 @@ public:
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
     void log_rejection(const Rejection& rejection);
     void set_rejection_limit(std::int64_t rows) { rejection_limit_ = rows; }
-    std::int64_t count_requests();
 
     // Makes `policy` the current one at `now`: the one current until now gets
     // last_served = now; a policy seen before keeps its first_served.

@@ -85,10 +85,11 @@ function makeRequest({ order = freshOrder, key = shopKey, at = now, id, policyPa
   return JSON.parse(makeRequestText({ order, key, at, id, policyPath }));
 }
 // make-request's output as it printed it: the bytes the portal posts (both use webhook_body).
-function makeRequestText({ order = freshOrder, key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
+function makeRequestText({ order = freshOrder, key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy,
+  select = join(fixtures, 'selection.json'), extra = [] } = {}) {
   id ??= `req_it_${process.pid}_${++serial}`;
   return execFileSync(retour, ['make-request', '--policy', policyPath, '--order', order, '--key', key,
-    '--select', join(fixtures, 'selection.json'), '--now', iso(at), '--id', id], { encoding: 'utf8', timeout: 10_000 }).trimEnd();
+    '--select', select, '--now', iso(at), '--id', id, ...extra], { encoding: 'utf8', timeout: 10_000 }).trimEnd();
 }
 // A tampered copy keeps its (valid) id, RMA and token: only the named field changes.
 const tamper = (msg, edit) => { const m = structuredClone(msg); edit(m.data); return m; };
@@ -223,7 +224,8 @@ async function main() {
     r.status === 200 && r.headers.get('access-control-allow-origin') === ALLOWED, `${r.status}`);
 
   const health = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(10_000) });
-  check('GET /health → 200', health.status === 200 && (await health.json()).status === 'ok');
+  const healthText = await health.text();
+  check('GET /health → 200 saying only ok (no row count, no policy version)', health.status === 200 && healthText === '{"status":"ok"}', healthText);
 
   // ---- what is stored ----
   const accepted = [valid.id, plain.id, fromShop.id];
@@ -303,6 +305,7 @@ async function main() {
     /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
 
   await canonicalBodies();
+  await csvFormulas();
   await policyVersions();
   await boundedRejections();
   await portInUse();
@@ -355,6 +358,26 @@ async function canonicalBodies() {
   check('canonical: only the canonical request was stored, each refusal logged',
     sql('SELECT COUNT(*) FROM requests', cdb) === '1' && sql('SELECT COUNT(*) FROM rejections WHERE http_status = 400', cdb) === '10',
     sql('SELECT COUNT(*) FROM requests', cdb) + ' ' + sql('SELECT error, reason FROM rejections', cdb));
+}
+
+// What a shopper typed lands in the merchant's spreadsheet: no formula may run there.
+async function csvFormulas() {
+  const fdb = join(tmp, 'formulas.db');
+  const f = await startHook(fdb);
+  const select = join(tmp, 'formula-selection.json');
+  const sel = JSON.parse(readFileSync(join(fixtures, 'selection.json'), 'utf8'));
+  sel.lines[0].comment = '\t=HYPERLINK("http://evil.test","x")';
+  sel.lines[1].comment = 'fine\u0000=1+1';
+  writeFileSync(select, JSON.stringify(sel));
+  const r = await post(f.port, makeRequestText({ select, extra: ['--name', '\r+SUM(A1:A9)', '--email', ' @evil.test'] }));
+  check('csv: a request with formula-like text is accepted as typed', r.status === 200, JSON.stringify(r.json));
+  await stopHook(f);
+  const out = join(tmp, 'formulas.csv');
+  execFileSync(retour, ['export', '--db', fdb, '--csv', '-o', out], { timeout: 10_000 });
+  const csv = readFileSync(out, 'utf8');
+  check('csv: formulas after a leading tab or CR are guarded, NULs stripped',
+    csv.includes(`"'\t=HYPERLINK(""http://evil.test"",""x"")"`) && csv.includes(`"'\r+SUM(A1:A9)"`) && csv.includes(`' @evil.test`) &&
+    csv.includes('fine=1+1') && !csv.includes('\u0000'), JSON.stringify(csv.slice(0, 800)));
 }
 
 // The merchant edits the policy (a webhook URL fix) and restarts the receiver while
