@@ -7,6 +7,7 @@
 
 #include "core/canonical_json.h"
 #include "core/crypto.h"
+#include "core/order_token.h"
 #include "core/webhook.h"
 #include "tools/canonical_body.h"
 
@@ -118,7 +119,7 @@ HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::
 }
 
 StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const std::string& body_hash,
-                        const Verification& v) {
+                        const Verification& v, const Order& order) {
     const ReturnRequest& r = msg.data;
     StoredRequest s;
     s.id = r.id;
@@ -140,8 +141,9 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
         const RequestLine& l = r.lines[i];
         // Verified equal to the receiver's own quote, so its amounts can be stored.
         const std::int64_t paid = i < qlines.size() ? qlines[i].value("paid", std::int64_t{0}) : 0;
+        const OrderLine* ol = order.find_line(l.line_id);  // verified present
         s.lines.push_back({l.line_id, l.sku, l.title, l.variant, l.reason, l.sub_reason, to_string(l.resolution),
-                           l.comment, l.quantity, paid});
+                           l.comment, l.quantity, paid, ol ? ol->quantity_left() : 0});
     }
     return s;
 }
@@ -229,12 +231,26 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                       summary(v.differences, [](const Difference& d) { return d.code + " at " + d.pointer + ": " + d.message; }),
                       &msg);
 
-    switch (state.store.insert(to_stored(msg, req, body_hash, v))) {
+    // Verified above, so the token opens.
+    const OpenedOrderToken opened = open_order_token(msg.data.order.token, *policy);
+    OverReturn over;
+    switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over)) {
         case InsertResult::inserted: break;
         case InsertResult::duplicate: return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
         case InsertResult::conflict:
             return reject(state, req, 409,
                           {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
+        case InsertResult::over_return: {
+            const std::string pointer = "/lines/" + std::to_string(over.index) + "/quantity";
+            const std::string message = "asks to return " + std::to_string(over.requested) + " unit(s) of line " +
+                                        msg.data.lines[over.index].line_id + "; earlier requests leave " +
+                                        std::to_string(over.left);
+            Difference d{pointer, "quantity_above_returnable", over.left, over.requested, message};
+            return reject(state, req, 422,
+                          {{"status", "rejected"}, {"error", "verification_failed"},
+                           {"differences", json::array({to_json(d)})}, {"left", over.left}},
+                          "quantity_above_returnable at " + pointer + ": " + message, &msg);
+        }
     }
     return reply(200, {{"status", "accepted"},
                        {"id", msg.id},

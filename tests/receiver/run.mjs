@@ -38,8 +38,9 @@ const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const date = (ms) => iso(ms).slice(0, 10);
 const now = Date.now();
 const baseOrder = JSON.parse(readFileSync(join(fixtures, 'order.json'), 'utf8'));
-function writeOrder(name, deliveredMsAgo) {
+function writeOrder(name, deliveredMsAgo, id = baseOrder.id) {
   const o = structuredClone(baseOrder);
+  o.id = id;
   o.placed_at = iso(now - deliveredMsAgo - 4 * day);
   o.fulfilled_at = iso(now - deliveredMsAgo - 3 * day);
   o.delivered_at = date(now - deliveredMsAgo);
@@ -80,12 +81,14 @@ const canon = (v) => Array.isArray(v) ? `[${v.map(canon).join(',')}]`
     : JSON.stringify(v);
 
 let serial = 0;
-function makeRequest({ order = freshOrder, key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
+// Each request its own order by default: units returned from one order add up.
+const ownOrder = () => writeOrder(`order-${++serial}.json`, 5 * day, `gid://shop/Order/${process.pid}-${serial}`);
+function makeRequest({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
   id ??= `req_it_${process.pid}_${++serial}`;
   return JSON.parse(makeRequestText({ order, key, at, id, policyPath }));
 }
 // make-request's output as it printed it: the bytes the portal posts (both use webhook_body).
-function makeRequestText({ order = freshOrder, key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy,
+function makeRequestText({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy,
   select = join(fixtures, 'selection.json'), extra = [] } = {}) {
   id ??= `req_it_${process.pid}_${++serial}`;
   return execFileSync(retour, ['make-request', '--policy', policyPath, '--order', order, '--key', key,
@@ -304,6 +307,7 @@ async function main() {
     /,422,verification_failed,"?token_bad_signature at \/order\/token/.test(rejectedCsv) &&
     /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
 
+  await cumulativeLimits();
   await canonicalBodies();
   await csvFormulas();
   await policyVersions();
@@ -320,6 +324,37 @@ async function main() {
   check('per-IP rate limit → 429 with Retry-After after the burst',
     codes.join(',') === '400,400,429' && last.status === 429 && Number(last.headers.get('retry-after')) >= 1, codes.join(','));
   limited.child.kill('SIGTERM');
+}
+
+// One signed order link cannot return the same units again and again.
+async function cumulativeLimits() {
+  const ldb = join(tmp, 'limits.db');
+  const h = await startHook(ldb);
+  const order = writeOrder('shared-order.json', 5 * day, `gid://shop/Order/shared-${process.pid}`);
+  // selection.json returns 1 of L1 (1 bought) and 2 of L2 (3 bought).
+  let r = await post(h.port, makeRequestText({ order }));
+  check('cumulative: the first request for an order → 200', r.status === 200, JSON.stringify(r.json));
+  r = await post(h.port, makeRequestText({ order }));
+  check('cumulative: the same units again → 422 at /lines/0/quantity with 0 left',
+    r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/lines/0/quantity') && r.json?.left === 0, JSON.stringify(r.json));
+  const sel = join(tmp, 'socks-only.json');
+  writeFileSync(sel, JSON.stringify({ lines: [{ line_id: 'L2', quantity: 1, reason: 'too_small', resolution: 'refund' }] }));
+  r = await post(h.port, makeRequestText({ order, select: sel }));
+  check('cumulative: the last sock left → 200', r.status === 200, JSON.stringify(r.json));
+  r = await post(h.port, makeRequestText({ order, select: sel }));
+  check('cumulative: one more sock → 422 with 0 left', r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/lines/0/quantity'), JSON.stringify(r.json));
+  // Ten posts racing for the one jacket of a new order: exactly one wins.
+  const raceOrder = writeOrder('race-order.json', 5 * day, `gid://shop/Order/race-${process.pid}`);
+  const jacket = join(tmp, 'jacket-only.json');
+  writeFileSync(jacket, JSON.stringify({ lines: [{ line_id: 'L1', quantity: 1, reason: 'too_small', resolution: 'refund' }] }));
+  const bodies = Array.from({ length: 10 }, () => makeRequestText({ order: raceOrder, select: jacket }));
+  const results = await Promise.all(bodies.map((b) => post(h.port, b)));
+  const codes = results.map((x) => x.status).sort().join(',');
+  check('cumulative: 10 parallel posts for the same unit → one 200, nine 422', codes === '200,' + Array(9).fill('422').join(','), codes);
+  await stopHook(h);
+  check('cumulative: stored units never exceed what was bought',
+    sql(`SELECT l.line_id, SUM(l.quantity) FROM request_lines l JOIN requests q ON q.id = l.request_id GROUP BY q.order_id, l.line_id ORDER BY q.order_id, l.line_id`, ldb) === 'L1|1\nL1|1\nL2|3',
+    sql(`SELECT q.order_id, l.line_id, SUM(l.quantity) FROM request_lines l JOIN requests q ON q.id = l.request_id GROUP BY q.order_id, l.line_id`, ldb));
 }
 
 // The stored body must be what was verified: only the canonical serialisation is taken.
