@@ -5,7 +5,6 @@
 // the key pair and the SQLite database live in --data (created on first run).
 #include <sodium.h>
 
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -28,11 +27,6 @@
 namespace retour::tools {
 
 namespace {
-
-httplib::Server* g_server = nullptr;
-void stop_on_signal(int) {
-    if (g_server) g_server->stop();
-}
 
 // The demo's own key pair, kept in the data folder so links stay valid across runs.
 crypto::KeyPair demo_keys(const std::string& data_dir) {
@@ -141,22 +135,19 @@ int cmd_demo(int argc, char** argv) {
     });
 
     bind_exclusive(server, host, port);
-    g_server = &server;
-    std::signal(SIGINT, stop_on_signal);
-    std::signal(SIGTERM, stop_on_signal);
 
-    std::printf("\nRetour demo\n\n  Portal:    %s/\n  Receiver:  %s/webhook  (requests are stored in %s)\n", origin.c_str(),
-                origin.c_str(), db_path.c_str());
-    if (std::filesystem::exists(dist + "/retour-demo.html"))
-        std::printf("  Offline:   %s/retour-demo.html  (everything inlined, no network needed)\n", origin.c_str());
-    std::printf("\n");
-    std::printf("Find an order with its number and email, or open a signed link:\n\n");
-    for (const DemoOrder& o : orders)
-        std::printf("  %-12s order %s, %s\n    %s\n\n", o.scenario.c_str(), o.number.c_str(), o.email.c_str(), o.link.c_str());
-    std::printf("See what arrived:  retour export --db %s --csv\nCtrl-C stops the demo.\n", db_path.c_str());
-    std::fflush(stdout);
-    server.listen_after_bind();
-    g_server = nullptr;
+    serve_until_signal(server, [&] {
+        std::printf("\nRetour demo\n\n  Portal:    %s/\n  Receiver:  %s/webhook  (requests are stored in %s)\n", origin.c_str(),
+                    origin.c_str(), db_path.c_str());
+        if (std::filesystem::exists(dist + "/retour-demo.html"))
+            std::printf("  Offline:   %s/retour-demo.html  (everything inlined, no network needed)\n", origin.c_str());
+        std::printf("\n");
+        std::printf("Find an order with its number and email, or open a signed link:\n\n");
+        for (const DemoOrder& o : orders)
+            std::printf("  %-12s order %s, %s\n    %s\n\n", o.scenario.c_str(), o.number.c_str(), o.email.c_str(), o.link.c_str());
+        std::printf("See what arrived:  retour export --db %s --csv\nCtrl-C stops the demo.\n", db_path.c_str());
+        std::fflush(stdout);
+    });
     std::printf("\nstopped\n");
     return 0;
 }

@@ -89,8 +89,7 @@ int cmd_export(int argc, char** argv) {
     if (auto wanted = args.get("message")) {
         const auto body = store.body_of(*wanted);
         if (!body) throw std::runtime_error("no stored request with id or RMA number " + *wanted + " in " + db);
-        std::fwrite(body->data(), 1, body->size(), stdout);
-        if (body->empty() || body->back() != '\n') std::fputs("\n", stdout);
+        print_body(*body);
         return 0;
     }
     if (!args.has("csv")) throw UsageError{"choose a format: --csv (or --message ID|RMA for one stored message)"};

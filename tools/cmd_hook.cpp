@@ -1,6 +1,5 @@
 // `retour hook`: the webhook receiver. cpp-httplib glue only: every decision is made
 // by handle_request (hook_handler.h) with the same core the portal runs.
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <chrono>
@@ -17,11 +16,6 @@
 namespace retour::tools {
 
 namespace {
-
-httplib::Server* g_server = nullptr;
-void stop_on_signal(int) {
-    if (g_server) g_server->stop();
-}
 
 // Args keeps one value per option; --allow-origin may be given several times.
 std::vector<std::string> take_repeated(int& argc, char** argv, const char* name) {
@@ -94,15 +88,12 @@ int cmd_hook(int argc, char** argv) {
     add_hook_routes(server, state);
 
     const int bound = bind_exclusive(server, host, port);
-    g_server = &server;
-    std::signal(SIGINT, stop_on_signal);
-    std::signal(SIGTERM, stop_on_signal);
-    std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",
-                host.c_str(), bound, state.policy.version.c_str(), state.earlier.size(),
-                state.earlier.size() == 1 ? "" : "s", retention_days, db_path.c_str());
-    std::fflush(stdout);
-    server.listen_after_bind();
-    g_server = nullptr;
+    serve_until_signal(server, [&] {
+        std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",
+                    host.c_str(), bound, state.policy.version.c_str(), state.earlier.size(),
+                    state.earlier.size() == 1 ? "" : "s", retention_days, db_path.c_str());
+        std::fflush(stdout);
+    });
     return 0;
 }
 

@@ -70,7 +70,8 @@ int cmd_make_request(int argc, char** argv) {
         for (const auto& e : q.errors) std::fprintf(stderr, "%s%s: %s (%s)\n", select_path.c_str(), e.pointer.c_str(), e.message.c_str(), e.code);
         return 1;
     }
-    std::printf("%s\n", webhook_body(build_request(policy, order, to_json(q), draft)).c_str());
+    // Redirected, exactly the body: `curl --data-binary @file` posts what the portal would.
+    print_body(webhook_body(build_request(policy, order, to_json(q), draft)));
     return 0;
 }
 

@@ -1,6 +1,5 @@
 // `retour serve`: a static file server for the portal folder on loopback.
 // Merchants deploy to a static host; this lets them (and the tests) try it locally.
-#include <csignal>
 #include <cstdio>
 
 #include <httplib.h>
@@ -9,13 +8,6 @@
 #include "tools/listen.h"
 
 namespace retour::tools {
-
-namespace {
-httplib::Server* g_server = nullptr;
-void stop_on_signal(int) {
-    if (g_server) g_server->stop();
-}
-}  // namespace
 
 int cmd_serve(int argc, char** argv) {
     Args args(argc, argv);
@@ -32,14 +24,11 @@ int cmd_serve(int argc, char** argv) {
         std::fprintf(stderr, "retour serve: %s is not a folder\n", root.c_str());
         return 1;
     }
-    g_server = &server;
-    std::signal(SIGINT, stop_on_signal);
-    std::signal(SIGTERM, stop_on_signal);
     const int bound = bind_exclusive(server, host, port);  // --port 0: any free port, printed
-    std::printf("Serving %s at http://%s:%d/\n", root.c_str(), host.c_str(), bound);
-    std::fflush(stdout);
-    server.listen_after_bind();
-    g_server = nullptr;
+    serve_until_signal(server, [&] {
+        std::printf("Serving %s at http://%s:%d/\n", root.c_str(), host.c_str(), bound);
+        std::fflush(stdout);
+    });
     return 0;
 }
 

@@ -61,12 +61,19 @@ CsvTable parse_csv(const std::string& text) {
 }
 
 std::string csv_field(const std::string& value) {
-    std::string v = value;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) {
+    std::string v;
+    v.reserve(value.size());
+    for (char c : value)
+        if (c != '\0') v += c;  // a NUL ends the cell in some readers and hides the rest
+    // Spreadsheets skip leading blanks before reading a formula, and a cell starting with
+    // a tab or CR is run by some of them too.
+    const std::size_t first = v.find_first_not_of(" \t\r\n");
+    const bool blank_start = !v.empty() && (v[0] == '\t' || v[0] == '\r');
+    if (blank_start || (first != std::string::npos && std::string("=+-@").find(v[first]) != std::string::npos)) {
         // A number like -5 is data, not a formula; keep it as is.
-        bool numeric = v.size() > 1;
-        for (std::size_t i = 1; i < v.size(); ++i) numeric = numeric && ((v[i] >= '0' && v[i] <= '9') || v[i] == '.');
-        if (!(numeric && v[0] == '-')) v = "'" + v;
+        bool numeric = first == 0 && v.size() > 1 && v[0] == '-';
+        for (std::size_t i = 1; numeric && i < v.size(); ++i) numeric = (v[i] >= '0' && v[i] <= '9') || v[i] == '.';
+        if (!numeric) v = "'" + v;
     }
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";

@@ -13,8 +13,9 @@ struct CsvTable {
 // Throws std::runtime_error with the line number on an unterminated quote.
 CsvTable parse_csv(const std::string& text);
 
-// One field, quoted when needed. Text a spreadsheet would run as a formula
-// (= + - @ at the start) gets a leading apostrophe.
+// One field, quoted when needed, without NUL bytes. Text a spreadsheet would run as a
+// formula (= + - @ first, also after leading blanks, or a leading tab or CR) gets a
+// leading apostrophe.
 std::string csv_field(const std::string& value);
 std::string csv_row(const std::vector<std::string>& fields);
 

@@ -56,4 +56,9 @@ void write_new_private_file(const std::string& path, const std::string& content)
     if (::fsync(fd) != 0 || ::close(fd) != 0) throw io_error("cannot write", path);
 }
 
+void print_body(const std::string& body) {
+    std::fwrite(body.data(), 1, body.size(), stdout);
+    if (isatty(STDOUT_FILENO)) std::fputc('\n', stdout);
+}
+
 }  // namespace retour::tools

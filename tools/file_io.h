@@ -10,5 +10,8 @@ std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 // Creates a new file with mode 0600; refuses to overwrite (secret keys).
 void write_new_private_file(const std::string& path, const std::string& content);
+// A webhook body on stdout: exactly its bytes when redirected (the receiver takes nothing
+// after a body, not even a newline), a newline after it on a terminal.
+void print_body(const std::string& body);
 
 }  // namespace retour::tools

@@ -5,8 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/canonical_json.h"
 #include "core/crypto.h"
+#include "core/order_token.h"
 #include "core/webhook.h"
+#include "tools/canonical_body.h"
 
 namespace retour::tools {
 
@@ -96,6 +99,14 @@ HookResponse reject(HookState& state, const HookRequest& req, int status, const 
     return res;
 }
 
+HookResponse refuse_body(HookState& state, const HookRequest& req, const BodyFault& f,
+                         const WebhookMessage* msg = nullptr) {
+    return reject(state, req, 400,
+                  {{"status", "rejected"}, {"error", f.error},
+                   {"errors", json::array({{{"pointer", f.pointer}, {"offset", f.offset}, {"message", f.message}}})}},
+                  (f.pointer.empty() ? std::string("/") : f.pointer) + ": " + f.message, msg);
+}
+
 HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::string& origin, bool record) {
     const json body = {{"status", "rejected"}, {"error", "origin_not_allowed"}, {"origin", origin}};
     const std::string reason = "origin " + origin + " is not in --allow-origin";
@@ -108,7 +119,7 @@ HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::
 }
 
 StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const std::string& body_hash,
-                        const Verification& v) {
+                        const Verification& v, const Order& order) {
     const ReturnRequest& r = msg.data;
     StoredRequest s;
     s.id = r.id;
@@ -130,8 +141,9 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
         const RequestLine& l = r.lines[i];
         // Verified equal to the receiver's own quote, so its amounts can be stored.
         const std::int64_t paid = i < qlines.size() ? qlines[i].value("paid", std::int64_t{0}) : 0;
+        const OrderLine* ol = order.find_line(l.line_id);  // verified present
         s.lines.push_back({l.line_id, l.sku, l.title, l.variant, l.reason, l.sub_reason, to_string(l.resolution),
-                           l.comment, l.quantity, paid});
+                           l.comment, l.quantity, paid, ol ? ol->quantity_left() : 0});
     }
     return s;
 }
@@ -174,6 +186,8 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                       std::to_string(req.body.size()) + " bytes (--max-body " +
                           std::to_string(state.options.max_body_bytes) + ")");
 
+    // Before any tree is built: nesting, duplicate keys, bytes a parser would skip.
+    if (auto fault = check_body_shape(req.body, state.options.max_depth)) return refuse_body(state, req, *fault);
     Parsed<WebhookMessage> parsed = parse_webhook_text(req.body);
     if (!parsed.ok()) {
         const bool syntax = !parsed.errors.empty() && parsed.errors.front().pointer.empty();
@@ -183,6 +197,9 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                       summary(parsed.errors, [](const FieldError& e) { return e.text(); }));
     }
     const WebhookMessage& msg = *parsed.value;
+    // What is stored must be what was verified, byte for byte.
+    if (auto fault = check_canonical(req.body, canonical_dump(json::parse(req.body))))
+        return refuse_body(state, req, *fault, &msg);
     const std::string header_id = req.header("webhook-id");
     if (!header_id.empty() && header_id != msg.id)
         return reject(state, req, 400,
@@ -214,12 +231,26 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                       summary(v.differences, [](const Difference& d) { return d.code + " at " + d.pointer + ": " + d.message; }),
                       &msg);
 
-    switch (state.store.insert(to_stored(msg, req, body_hash, v))) {
+    // Verified above, so the token opens.
+    const OpenedOrderToken opened = open_order_token(msg.data.order.token, *policy);
+    OverReturn over;
+    switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over)) {
         case InsertResult::inserted: break;
         case InsertResult::duplicate: return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
         case InsertResult::conflict:
             return reject(state, req, 409,
                           {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
+        case InsertResult::over_return: {
+            const std::string pointer = "/lines/" + std::to_string(over.index) + "/quantity";
+            const std::string message = "asks to return " + std::to_string(over.requested) + " unit(s) of line " +
+                                        msg.data.lines[over.index].line_id + "; earlier requests leave " +
+                                        std::to_string(over.left);
+            Difference d{pointer, "quantity_above_returnable", over.left, over.requested, message};
+            return reject(state, req, 422,
+                          {{"status", "rejected"}, {"error", "verification_failed"},
+                           {"differences", json::array({to_json(d)})}, {"left", over.left}},
+                          "quantity_above_returnable at " + pointer + ": " + message, &msg);
+        }
     }
     return reply(200, {{"status", "accepted"},
                        {"id", msg.id},
@@ -230,10 +261,9 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
 HookResponse handle_request(HookState& state, const HookRequest& req) {
     HookResponse res;
     if (req.path == "/health" && req.method == "GET") {
-        res = reply(200, {{"status", "ok"},
-                          {"policy_version", state.policy.version},
-                          {"policy_hash", state.policy.hash},
-                          {"requests", state.store.count_requests()}});
+        // Only "ok": anyone can ask, and row counts or the policy version tell a stranger
+        // how busy the shop is and when it changed its rules.
+        res = reply(200, {{"status", "ok"}});
     } else if (req.path == "/webhook" && req.method == "OPTIONS") {
         const std::string origin = req.header("origin");
         if (origin.empty() || !origin_allowed(state, origin)) {

@@ -6,7 +6,7 @@
 //   POST    /webhook  a webhook message (docs/webhook.md) → 200 accepted | 200 duplicate |
 //                     400 | 403 | 409 | 413 | 415 | 422 | 429
 //   OPTIONS /webhook  CORS preflight → 204 for an allowed origin, 403 otherwise
-//   GET     /health   200 {"status":"ok",…}
+//   GET     /health   200 {"status":"ok"} and nothing else
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -17,6 +17,7 @@
 
 #include "core/policy.h"
 #include "core/request_verify.h"
+#include "tools/canonical_body.h"
 #include "tools/policy_versions.h"
 #include "tools/rate_limiter.h"
 #include "tools/return_store.h"
@@ -25,6 +26,7 @@ namespace retour::tools {
 
 struct HookOptions {
     std::size_t max_body_bytes = 64 * 1024;
+    std::size_t max_depth = kMaxBodyDepth;  // nesting of a posted body
     std::vector<std::string> allowed_origins;  // exact "scheme://host[:port]"
     RateLimit rate_limit;
     VerifyOptions verify;

@@ -168,7 +168,7 @@ std::optional<std::string> ReturnStore::body_hash_of(const std::string& id) {
     return std::nullopt;
 }
 
-InsertResult ReturnStore::insert(const StoredRequest& r) {
+InsertResult ReturnStore::insert(const StoredRequest& r, OverReturn* over) {
     std::lock_guard<std::mutex> lock(mutex_);
     exec("BEGIN IMMEDIATE;");
     try {
@@ -179,6 +179,22 @@ InsertResult ReturnStore::insert(const StoredRequest& r) {
                 const bool same = q.text(0) == r.body_sha256;
                 exec("ROLLBACK;");
                 return same ? InsertResult::duplicate : InsertResult::conflict;
+            }
+        }
+        for (std::size_t i = 0; i < r.lines.size(); ++i) {
+            Statement q(db_,
+                        "SELECT COALESCE(SUM(l.quantity), 0) FROM request_lines l JOIN requests q ON q.id = l.request_id"
+                        " WHERE q.order_id = ? AND l.line_id = ?");
+            q.bind(1, r.order_id).bind(2, r.lines[i].line_id);
+            q.step();
+            std::int64_t left = r.lines[i].returnable - q.integer(0);
+            // The same order line twice in one request counts twice.
+            for (std::size_t k = 0; k < i; ++k)
+                if (r.lines[k].line_id == r.lines[i].line_id) left -= r.lines[k].quantity;
+            if (r.lines[i].quantity > left) {
+                exec("ROLLBACK;");
+                if (over) *over = {i, r.lines[i].quantity, left < 0 ? 0 : left};
+                return InsertResult::over_return;
             }
         }
         Statement s(db_,
@@ -251,13 +267,6 @@ std::vector<StoredPolicy> ReturnStore::policies() {
                 " ORDER BY first_served, hash");
     while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0});
     return out;
-}
-
-std::int64_t ReturnStore::count_requests() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Statement s(db_, "SELECT COUNT(*) FROM requests");
-    s.step();
-    return s.integer(0);
 }
 
 std::vector<StoredRequest> ReturnStore::all_requests() {

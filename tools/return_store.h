@@ -23,6 +23,7 @@ struct StoredLine {
     std::string line_id, sku, title, variant, reason, sub_reason, resolution, comment;
     std::int64_t quantity = 0;
     std::int64_t paid = 0;  // minor units, from the verified quote
+    std::int64_t returnable = 0;  // the signed order's units left (not stored: the limit)
 };
 
 struct StoredRequest {
@@ -49,7 +50,13 @@ struct StoredPolicy {
 inline constexpr std::int64_t kMaxRejections = 10000;
 inline constexpr std::size_t kMaxRejectionText = 2000;  // bytes of detail and reason kept
 
-enum class InsertResult { inserted, duplicate, conflict };
+enum class InsertResult { inserted, duplicate, conflict, over_return };
+
+// Why insert() refused a request: its line `index` asks for more than is left.
+struct OverReturn {
+    std::size_t index = 0;
+    std::int64_t requested = 0, left = 0;
+};
 
 class ReturnStore {
 public:
@@ -63,11 +70,13 @@ public:
     std::optional<std::string> body_hash_of(const std::string& id);
     // Atomic: the request and all its lines, or nothing. An id already present gives
     // duplicate (same body hash) or conflict (different body); nothing is written then.
-    InsertResult insert(const StoredRequest& request);
+    // Units already stored for the same order line count: a line asking for more than
+    // its `returnable` minus those gives over_return (and `over` says which and how many
+    // are left). Checked inside the write transaction, so racing posts cannot both win.
+    InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr);
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
     void log_rejection(const Rejection& rejection);
     void set_rejection_limit(std::int64_t rows) { rejection_limit_ = rows; }
-    std::int64_t count_requests();
 
     // Makes `policy` the current one at `now`: the one current until now gets
     // last_served = now; a policy seen before keeps its first_served.

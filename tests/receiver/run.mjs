@@ -38,8 +38,9 @@ const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const date = (ms) => iso(ms).slice(0, 10);
 const now = Date.now();
 const baseOrder = JSON.parse(readFileSync(join(fixtures, 'order.json'), 'utf8'));
-function writeOrder(name, deliveredMsAgo) {
+function writeOrder(name, deliveredMsAgo, id = baseOrder.id) {
   const o = structuredClone(baseOrder);
+  o.id = id;
   o.placed_at = iso(now - deliveredMsAgo - 4 * day);
   o.fulfilled_at = iso(now - deliveredMsAgo - 3 * day);
   o.delivered_at = date(now - deliveredMsAgo);
@@ -72,12 +73,26 @@ const publicKeyOfSeed = (seed) => createPublicKey(createPrivateKey({
 // Another shop's policy: the same rules under the other key, so make-request signs with it.
 const otherPolicy = policyWith((p) => { p.public_key = publicKeyOfSeed(Buffer.alloc(32, 0x22)); });
 
+// The canonical serialisation (core/canonical_json.h): keys sorted by their UTF-8 bytes,
+// no whitespace. Tampered copies are re-serialised this way, as a careful attacker would.
+const canon = (v) => Array.isArray(v) ? `[${v.map(canon).join(',')}]`
+  : v && typeof v === 'object'
+    ? `{${Object.keys(v).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((k) => `${JSON.stringify(k)}:${canon(v[k])}`).join(',')}}`
+    : JSON.stringify(v);
+
 let serial = 0;
-function makeRequest({ order = freshOrder, key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
+// Each request its own order by default: units returned from one order add up.
+const ownOrder = () => writeOrder(`order-${++serial}.json`, 5 * day, `gid://shop/Order/${process.pid}-${serial}`);
+function makeRequest({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
   id ??= `req_it_${process.pid}_${++serial}`;
-  const out = execFileSync(retour, ['make-request', '--policy', policyPath, '--order', order, '--key', key,
-    '--select', join(fixtures, 'selection.json'), '--now', iso(at), '--id', id], { encoding: 'utf8', timeout: 10_000 });
-  return JSON.parse(out);
+  return JSON.parse(makeRequestText({ order, key, at, id, policyPath }));
+}
+// make-request's output as it printed it: the bytes the portal posts (both use webhook_body).
+function makeRequestText({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy,
+  select = join(fixtures, 'selection.json'), extra = [] } = {}) {
+  id ??= `req_it_${process.pid}_${++serial}`;
+  return execFileSync(retour, ['make-request', '--policy', policyPath, '--order', order, '--key', key,
+    '--select', select, '--now', iso(at), '--id', id, ...extra], { encoding: 'utf8', timeout: 10_000 }).trimEnd();
 }
 // A tampered copy keeps its (valid) id, RMA and token: only the named field changes.
 const tamper = (msg, edit) => { const m = structuredClone(msg); edit(m.data); return m; };
@@ -116,7 +131,7 @@ async function stopHook(hook) {
 async function post(port, body, { type = 'application/json', origin, headers = {} } = {}) {
   const h = { 'content-type': type, ...headers };
   if (origin) h.origin = origin;
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' ? body : canon(body);
   const res = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: h, body: text,
     signal: AbortSignal.timeout(10_000) });
   let json = null;
@@ -212,7 +227,8 @@ async function main() {
     r.status === 200 && r.headers.get('access-control-allow-origin') === ALLOWED, `${r.status}`);
 
   const health = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(10_000) });
-  check('GET /health → 200', health.status === 200 && (await health.json()).status === 'ok');
+  const healthText = await health.text();
+  check('GET /health → 200 saying only ok (no row count, no policy version)', health.status === 200 && healthText === '{"status":"ok"}', healthText);
 
   // ---- what is stored ----
   const accepted = [valid.id, plain.id, fromShop.id];
@@ -220,7 +236,7 @@ async function main() {
     sql('SELECT id FROM requests ORDER BY id') === [...accepted].sort().join('\n'), sql('SELECT id FROM requests'));
   check('db holds every line of each accepted request', sql('SELECT COUNT(*) FROM request_lines') === String(2 * accepted.length));
   check('stored body is the posted body byte for byte',
-    sql(`SELECT body FROM requests WHERE id = '${valid.id}'`) === JSON.stringify(valid));
+    sql(`SELECT body FROM requests WHERE id = '${valid.id}'`) === canon(valid));
   check('stored status and verification', sql(`SELECT status, json_extract(verification, '$.ok') FROM requests WHERE id = '${valid.id}'`) === 'review|1');
   check('rejections are logged with their status',
     sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status ORDER BY http_status') === '400|3\n403|2\n409|1\n415|1\n422|8',
@@ -291,6 +307,9 @@ async function main() {
     /,422,verification_failed,"?token_bad_signature at \/order\/token/.test(rejectedCsv) &&
     /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
 
+  await cumulativeLimits();
+  await canonicalBodies();
+  await csvFormulas();
   await policyVersions();
   await boundedRejections();
   await portInUse();
@@ -305,6 +324,95 @@ async function main() {
   check('per-IP rate limit → 429 with Retry-After after the burst',
     codes.join(',') === '400,400,429' && last.status === 429 && Number(last.headers.get('retry-after')) >= 1, codes.join(','));
   limited.child.kill('SIGTERM');
+}
+
+// One signed order link cannot return the same units again and again.
+async function cumulativeLimits() {
+  const ldb = join(tmp, 'limits.db');
+  const h = await startHook(ldb);
+  const order = writeOrder('shared-order.json', 5 * day, `gid://shop/Order/shared-${process.pid}`);
+  // selection.json returns 1 of L1 (1 bought) and 2 of L2 (3 bought).
+  let r = await post(h.port, makeRequestText({ order }));
+  check('cumulative: the first request for an order → 200', r.status === 200, JSON.stringify(r.json));
+  r = await post(h.port, makeRequestText({ order }));
+  check('cumulative: the same units again → 422 at /lines/0/quantity with 0 left',
+    r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/lines/0/quantity') && r.json?.left === 0, JSON.stringify(r.json));
+  const sel = join(tmp, 'socks-only.json');
+  writeFileSync(sel, JSON.stringify({ lines: [{ line_id: 'L2', quantity: 1, reason: 'too_small', resolution: 'refund' }] }));
+  r = await post(h.port, makeRequestText({ order, select: sel }));
+  check('cumulative: the last sock left → 200', r.status === 200, JSON.stringify(r.json));
+  r = await post(h.port, makeRequestText({ order, select: sel }));
+  check('cumulative: one more sock → 422 with 0 left', r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/lines/0/quantity'), JSON.stringify(r.json));
+  // Ten posts racing for the one jacket of a new order: exactly one wins.
+  const raceOrder = writeOrder('race-order.json', 5 * day, `gid://shop/Order/race-${process.pid}`);
+  const jacket = join(tmp, 'jacket-only.json');
+  writeFileSync(jacket, JSON.stringify({ lines: [{ line_id: 'L1', quantity: 1, reason: 'too_small', resolution: 'refund' }] }));
+  const bodies = Array.from({ length: 10 }, () => makeRequestText({ order: raceOrder, select: jacket }));
+  const results = await Promise.all(bodies.map((b) => post(h.port, b)));
+  const codes = results.map((x) => x.status).sort().join(',');
+  check('cumulative: 10 parallel posts for the same unit → one 200, nine 422', codes === '200,' + Array(9).fill('422').join(','), codes);
+  await stopHook(h);
+  check('cumulative: stored units never exceed what was bought',
+    sql(`SELECT l.line_id, SUM(l.quantity) FROM request_lines l JOIN requests q ON q.id = l.request_id GROUP BY q.order_id, l.line_id ORDER BY q.order_id, l.line_id`, ldb) === 'L1|1\nL1|1\nL2|3',
+    sql(`SELECT q.order_id, l.line_id, SUM(l.quantity) FROM request_lines l JOIN requests q ON q.id = l.request_id GROUP BY q.order_id, l.line_id`, ldb));
+}
+
+// The stored body must be what was verified: only the canonical serialisation is taken.
+async function canonicalBodies() {
+  const cdb = join(tmp, 'canonical.db');
+  const c = await startHook(cdb, ['--max-body', String(4 << 20)]);
+  const text = makeRequestText();
+  let r = await post(c.port, text);
+  check('canonical: make-request\'s bytes (the portal\'s webhook_body) → 200 accepted', r.status === 200, JSON.stringify(r.json));
+  const refused = async (name, body, error, test) => {
+    const res = await post(c.port, body);
+    const e = res.json?.errors?.[0] ?? {};
+    check(`canonical: ${name} → 400 ${error}`, res.status === 400 && res.json?.error === error && test(e), `${res.status} ${JSON.stringify(res.json)}`);
+  };
+  const msg = () => makeRequestText();
+  await refused('duplicate key (a reader keeping the first would see demo=true)', msg().replace('"demo":false', '"demo":true,"demo":false'),
+    'non_canonical_body', (e) => e.pointer === '/data' && /duplicate key "demo"/.test(e.message));
+  await refused('byte-order mark', '\uFEFF' + msg(), 'non_canonical_body', (e) => /byte-order mark/.test(e.message));
+  const m = msg();
+  await refused('bytes after a NUL', m + '\u0000{"x":1}', 'non_canonical_body', (e) => e.offset === Buffer.byteLength(m) && /NUL/.test(e.message));
+  await refused('a newline after the message', msg() + '\n', 'non_canonical_body', (e) => /after the JSON value/.test(e.message));
+  await refused('whitespace before the message', ' ' + msg(), 'non_canonical_body', (e) => e.offset === 0 && /whitespace/.test(e.message));
+  await refused('pretty-printed', JSON.stringify(JSON.parse(msg()), null, 2), 'non_canonical_body', (e) => /whitespace/.test(e.message));
+  const unsorted = JSON.parse(msg());
+  await refused('keys out of order', JSON.stringify({ type: unsorted.type, id: unsorted.id, created_at: unsorted.created_at, data: unsorted.data }),
+    'non_canonical_body', (e) => e.pointer === '' && /"id" comes after "type"/.test(e.message));
+  await refused('an escape JSON does not require', msg().replace('"type":"return.requested"', '"type":"return.r\\u0065quested"'),
+    'non_canonical_body', (e) => e.pointer === '/type' && /canonical form/.test(e.message));
+  await refused('200 000 levels of nesting (with --max-body 4 MiB)', '['.repeat(200_000) + ']'.repeat(200_000),
+    'nesting_too_deep', (e) => e.pointer === '/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0' && /deeper than 32/.test(e.message));
+  await refused('deep nesting inside a field', msg().replace('"demo":false', `"demo":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`),
+    'nesting_too_deep', (e) => e.pointer.startsWith('/data/demo/a/a'));
+  const health = await fetch(`http://127.0.0.1:${c.port}/health`, { signal: AbortSignal.timeout(10_000) });
+  check('canonical: … and the receiver is still up', health.status === 200 && c.child.exitCode === null);
+  await stopHook(c);
+  check('canonical: only the canonical request was stored, each refusal logged',
+    sql('SELECT COUNT(*) FROM requests', cdb) === '1' && sql('SELECT COUNT(*) FROM rejections WHERE http_status = 400', cdb) === '10',
+    sql('SELECT COUNT(*) FROM requests', cdb) + ' ' + sql('SELECT error, reason FROM rejections', cdb));
+}
+
+// What a shopper typed lands in the merchant's spreadsheet: no formula may run there.
+async function csvFormulas() {
+  const fdb = join(tmp, 'formulas.db');
+  const f = await startHook(fdb);
+  const select = join(tmp, 'formula-selection.json');
+  const sel = JSON.parse(readFileSync(join(fixtures, 'selection.json'), 'utf8'));
+  sel.lines[0].comment = '\t=HYPERLINK("http://evil.test","x")';
+  sel.lines[1].comment = 'fine\u0000=1+1';
+  writeFileSync(select, JSON.stringify(sel));
+  const r = await post(f.port, makeRequestText({ select, extra: ['--name', '\r+SUM(A1:A9)', '--email', ' @evil.test'] }));
+  check('csv: a request with formula-like text is accepted as typed', r.status === 200, JSON.stringify(r.json));
+  await stopHook(f);
+  const out = join(tmp, 'formulas.csv');
+  execFileSync(retour, ['export', '--db', fdb, '--csv', '-o', out], { timeout: 10_000 });
+  const csv = readFileSync(out, 'utf8');
+  check('csv: formulas after a leading tab or CR are guarded, NULs stripped',
+    csv.includes(`"'\t=HYPERLINK(""http://evil.test"",""x"")"`) && csv.includes(`"'\r+SUM(A1:A9)"`) && csv.includes(`' @evil.test`) &&
+    csv.includes('fine=1+1') && !csv.includes('\u0000'), JSON.stringify(csv.slice(0, 800)));
 }
 
 // The merchant edits the policy (a webhook URL fix) and restarts the receiver while
@@ -359,7 +467,7 @@ async function policyVersions() {
     rejected.includes(`,422,verification_failed,`) && rejected.includes(late.id) && rejected.includes(neverServed.id) &&
     rejected.includes(`,${late.data.order.number},${late.data.rma},${policyJson.version},`), rejected);
   const message = spawnSync(retour, ['export', '--db', vdb, '--message', underOld.data.rma], { encoding: 'utf8', timeout: 10_000 }).stdout;
-  check('export --message RMA prints the stored message as it arrived', message === JSON.stringify(underOld) + '\n', message.slice(0, 200));
+  check('export --message RMA prints the stored message as it arrived', message === canon(underOld), message.slice(0, 200));
 }
 
 // A client that is not even authenticated cannot grow the rejection log without limit.
