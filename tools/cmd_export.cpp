@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "core/money.h"
+#include "core/label/rma.h"
 #include "tools/commands.h"
 #include "tools/csv.h"
 #include "tools/file_io.h"
@@ -87,7 +88,10 @@ int cmd_export(int argc, char** argv) {
     if (!std::ifstream(db)) throw std::runtime_error("no database " + db + " (the --db the receiver was started with)");
     ReturnStore store(db);
     if (auto wanted = args.get("message")) {
-        const auto body = store.body_of(*wanted);
+        // An RMA read off a label may come in lower case or with spaces, like the portal takes it.
+        auto body = store.body_of(*wanted);
+        if (!body)
+            if (auto rma = label::normalize_rma(*wanted)) body = store.body_of(*rma);
         if (!body) throw std::runtime_error("no stored request with id or RMA number " + *wanted + " in " + db);
         print_body(*body);
         return 0;

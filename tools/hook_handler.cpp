@@ -152,7 +152,9 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
 
 bool HookState::first_refusal_of(const std::string& origin) {
     std::lock_guard<std::mutex> lock(refused_mutex_);
-    if (refused_origins_.size() >= 100) return false;
+    // Bounded, but never closed: forged Origin headers must not use up the advice a
+    // merchant needs for the real portal's origin, so a full set starts over.
+    if (refused_origins_.size() >= 100 && !refused_origins_.count(origin)) refused_origins_.clear();
     return refused_origins_.insert(origin).second;
 }
 
@@ -223,8 +225,16 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     if (msg.data.policy_hash != state.policy.hash)
         if (const Policy* earlier = state.earlier.find(msg.data.policy_hash, req.now_unix, &why_not)) policy = earlier;
     Verification v = verify_request(*policy, msg.data, Instant{req.now_unix}, state.options.verify);
-    for (Difference& d : v.differences)
-        if (d.code == "policy_changed" && d.pointer == "/policy/hash" && !why_not.empty()) d.message = why_not;
+    if (!why_not.empty() && !v.ok()) {
+        // The named version could not be used: say so, whatever else the current policy found.
+        bool said = false;
+        for (Difference& d : v.differences)
+            if (d.code == "policy_changed" && d.pointer == "/policy/hash") {
+                d.message = why_not;
+                said = true;
+            }
+        if (!said) v.differences.push_back({"/policy/hash", "policy_changed", nullptr, nullptr, why_not});
+    }
     if (!v.ok())
         return reject(state, req, 422,
                       {{"status", "rejected"}, {"error", "verification_failed"}, {"differences", to_json(v.differences)}},

@@ -16,6 +16,11 @@ const Policy* PolicyVersions::find(const std::string& hash, std::int64_t now_uni
         return nullptr;
     }
     const EarlierPolicy& e = it->second;
+    if (e.other_key) {
+        *why_not = "policy version " + e.policy.version + " (" + hash + ") has another public_key than the current "
+                   "policy: after a key change, requests made under the old key are refused";
+        return nullptr;
+    }
     if (now_unix - e.last_served_unix > retention_seconds) {
         *why_not = "policy version " + e.policy.version + " (" + hash + ") was replaced on " + e.last_served +
                    ", longer ago than the retention period of " + std::to_string(retention_seconds / 86400) +
@@ -41,7 +46,8 @@ PolicyVersions serve_policy(ReturnStore& store, const Policy& current, const std
                                  "will be refused\n", stored.version.c_str(), stored.hash.c_str());
             continue;
         }
-        out.add({std::move(*p.value), stored.last_served, last->unix_seconds});
+        const bool other_key = p.value->public_key_bytes != current.public_key_bytes;
+        out.add({std::move(*p.value), stored.last_served, last->unix_seconds, other_key});
     }
     return out;
 }

@@ -20,6 +20,9 @@ struct EarlierPolicy {
     Policy policy;
     std::string last_served;  // ISO time it was last the receiver's policy
     std::int64_t last_served_unix = 0;
+    // Its public_key is not the current one: the merchant changed keys (perhaps because
+    // the old one leaked), so nothing signed for the old key may be stored any more.
+    bool other_key = false;
 };
 
 class PolicyVersions {

@@ -30,7 +30,11 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
     freshKey.subarray(32).toString('base64url') === readFileSync(join(fresh, 'retour.pub'), 'utf8').trim(), show(g));
   g = run('sign-order', freshOrder, '--key', join(fresh, 'retour.key'));
   check('sign-order with a keygen key and no policy → a link, no warning', g.status === 0 && !g.stderr.includes('warning'), show(g));
-  g = run('sign-order', freshOrder, '--key', lonePub);
+  const alone = join(tmp, 'alone');  // no secret key beside it that would give it away
+  mkdirSync(alone);
+  const alonePub = join(alone, 'key.txt');
+  writeFileSync(alonePub, `${policyJson.public_key}\n`, { mode: 0o600 });
+  g = run('sign-order', freshOrder, '--key', alonePub);
   check('sign-order with a lone 32-byte key and no policy → warns that it may be a public key',
     /holds 32 bytes/.test(g.stderr) && /public\s+key looks the same/.test(g.stderr.replace(/\n/g, ' ')), show(g));
 

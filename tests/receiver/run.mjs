@@ -468,6 +468,19 @@ async function policyVersions() {
     rejected.includes(`,${late.data.order.number},${late.data.rma},${policyJson.version},`), rejected);
   const message = spawnSync(retour, ['export', '--db', vdb, '--message', underOld.data.rma], { encoding: 'utf8', timeout: 10_000 }).stdout;
   check('export --message RMA prints the stored message as it arrived', message === canon(underOld), message.slice(0, 200));
+  const typed = underOld.data.rma.toLowerCase().replace('-', ' - ');
+  const again = spawnSync(retour, ['export', '--db', vdb, '--message', typed], { encoding: 'utf8', timeout: 10_000 });
+  check('export --message takes an RMA as a person types it (lower case, spaces)', again.stdout === canon(underOld), again.stderr);
+
+  // The merchant changes keys (the old one leaked): the earlier version stays on record,
+  // but nothing made under it is trusted any more.
+  const rotated = policyWith((p) => { p.public_key = publicKeyOfSeed(Buffer.alloc(32, 0x22)); });
+  v = await startHook(vdb, [], rotated);
+  r = await post(v.port, makeRequest({ policyPath: fixed }));
+  check('after a key change, a request under the version with the old key → 422 saying so',
+    r.status === 422 && (r.json?.differences ?? []).some((d) => d.code === 'policy_changed' && /another public_key/.test(d.message)),
+    JSON.stringify(r.json));
+  await stopHook(v);
 }
 
 // A client that is not even authenticated cannot grow the rejection log without limit.
