@@ -28,7 +28,7 @@ async function startHook({ cors = true } = {}) {
       const json = JSON.parse(body);
       hook.hooks.push({ headers: req.headers, body, json });
       const [status, answer] = hook.answer(json);
-      res.writeHead(status, { 'content-type': 'application/json', ...allow }).end(JSON.stringify(answer));
+      setTimeout(() => res.writeHead(status, { 'content-type': 'application/json', ...allow }).end(JSON.stringify(answer)), hook.delay || 0);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -176,6 +176,21 @@ export default function register({ test, browser, dist, out, root }) {
     check(s.outbox.length === 0, `the refused entry left the outbox: ${JSON.stringify(s.outbox)}`);
     check(s.device_returns.filter((r) => r.rma === s.rma).length === 1 && s.device_returns[0].rma === s.rma &&
       s.device_returns[0].delivery === 'sent', `device returns: ${JSON.stringify(s.device_returns)}`);
+    await ctx.close();
+    hook.close();
+  }, 120000);
+
+  test('walk done: while it is being sent, the status says what happens (not the title again), in the catalog\'s German', async () => {
+    shop = shop || (await startShop(dist, root));
+    const hook = await startHook();
+    hook.delay = 4000;
+    usePolicy(hook.url);
+    const { ctx, page } = await open({ locale: 'de-DE' });
+    await completeReturn(page, plan('de-DE'), out);
+    const s = await state(page);
+    check(s.delivery === 'sending' && s.done.title === 'done.title_sending', `sending: ${s.delivery} ${JSON.stringify(s.done)}`);
+    check(/übergeben sie gerade an/.test(s.done.status) && !/Deine|deine/.test(s.done.status), `status: ${s.done.status}`);
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent', 15000);
     await ctx.close();
     hook.close();
   }, 120000);
