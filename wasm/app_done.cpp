@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "wasm/app.h"
+#include "wasm/pricing.h"
 #include "wasm/web_platform.h"
 #include "wasm/web_services.h"
 
@@ -13,6 +14,10 @@ namespace retour::app {
 void App::load_device_returns() {
     if (auto text = web::storage_get(kReturnsKey))
         s.device_returns = parse_device_returns(nlohmann::json::parse(*text, nullptr, false));
+    const std::size_t before = s.device_returns.size();
+    drop_returns_before(s.device_returns, Instant{now_instant().unix_seconds - kDeviceReturnDays * 86400});
+    if (s.device_returns.size() != before)
+        web::storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
 }
 
 void App::update_device_returns(const std::function<void(std::vector<DeviceReturn>&)>& change) {

@@ -332,6 +332,35 @@ export default function register({ test, browser, dist, out, root }) {
     await ctx.close();
   }, 120000);
 
+  test('walk done: returns older than 90 days are removed from this device (they hold personal data)', async () => {
+    shop = shop || (await startShop(dist, root));
+    shop.policy = shop.demoPolicy();
+    const { ctx, page } = await open();
+    await completeReturn(page, plan('en-US'), out);
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent');
+    const old = new Date(Date.now() - 91 * 86400e3).toISOString().replace(/\.\d+Z$/, 'Z');
+    const aged = await page.evaluate((at) => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (!/returns$/.test(k)) continue;
+        const doc = JSON.parse(localStorage.getItem(k));
+        doc.returns[0].created_at = at;
+        localStorage.setItem(k, JSON.stringify(doc));
+        return k;
+      }
+      return null;
+    }, old);
+    check(aged, 'the device returns are stored');
+    await page.goto(shop.url.replace(/#.*$/, '') + '#');
+    await reload(page);
+    await onScreen(page, 'find_order');
+    const s = await state(page);
+    check(s.device_returns.length === 0, `an old return is dropped: ${JSON.stringify(s.device_returns)}`);
+    const stored = await page.evaluate((k) => localStorage.getItem(k), aged);
+    check(!stored.includes(old), 'and removed from storage');
+    await ctx.close();
+  }, 120000);
+
   const toSummary = async (page) => {
     await onScreen(page, 'find_order');
     await click(page, 'demo_eligible');
