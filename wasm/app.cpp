@@ -95,6 +95,7 @@ void App::save_draft() {
     // Only a return in progress is worth keeping; a finished one is in the outbox.
     if (!s.order || s.screen == Screen::Done || s.screen == Screen::Loading || s.screen == Screen::PolicyError)
         return;
+    if (s.attempt_id.empty()) s.attempt_id = web::random_hex(16);
     std::string text = draft_json(s).dump();
     if (text == last_draft_) return;
     last_draft_ = std::move(text);

@@ -8,6 +8,7 @@
 //   list, on every screen; nothing typed is lost)
 // Each step is an entry of the browser's history (app_history.cpp); confirmed returns
 // are kept on the device and the done screen survives a reload (app_done.cpp).
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -67,10 +68,10 @@ private:
     bool can_enter(Screen screen) const;
     // Returns on this device (app_done.cpp).
     void load_device_returns();
-    void save_device_returns();
+    // Re-reads the stored list (another tab may have changed it), applies `change`, writes it.
+    void update_device_returns(const std::function<void(std::vector<DeviceReturn>&)>& change);
     void show_return(const DeviceReturn& r);
     bool restore_done(const std::string& link_token);
-    const DeviceReturn* same_return_sent(const nlohmann::json& request) const;
 
     std::vector<DemoOrder> demo_orders_;
     bool demo_orders_loaded_ = false;

@@ -1,8 +1,12 @@
 // Returns confirmed on this device: kept in localStorage so the done screen (RMA,
 // label, delivery state) survives a reload, the find screen can list and reopen
-// them, a refused one can be corrected and sent again, and confirming the same
-// return twice shows the first one instead of sending a duplicate.
+// them, and a refused one can be corrected and sent again under the same id. Every
+// write re-reads the list first, so two tabs do not drop each other's returns.
+#include <algorithm>
+
 #include "wasm/app.h"
+#include "wasm/pricing.h"
+#include "wasm/web_platform.h"
 #include "wasm/web_services.h"
 
 namespace retour::app {
@@ -10,9 +14,19 @@ namespace retour::app {
 void App::load_device_returns() {
     if (auto text = web::storage_get(kReturnsKey))
         s.device_returns = parse_device_returns(nlohmann::json::parse(*text, nullptr, false));
+    const std::size_t before = s.device_returns.size();
+    drop_returns_before(s.device_returns, Instant{now_instant().unix_seconds - kDeviceReturnDays * 86400});
+    if (s.device_returns.size() != before)
+        web::storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
 }
 
-void App::save_device_returns() { web::storage_set(kReturnsKey, device_returns_json(s.device_returns).dump()); }
+void App::update_device_returns(const std::function<void(std::vector<DeviceReturn>&)>& change) {
+    // The stored list is the truth (a return removed in another tab stays removed);
+    // without storage this tab's own list is all there is.
+    load_device_returns();
+    change(s.device_returns);
+    web::storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
+}
 
 void App::show_return(const DeviceReturn& r) {
     s.request_id = r.id;
@@ -43,19 +57,6 @@ bool App::restore_done(const std::string& link_token) {
     return true;
 }
 
-const DeviceReturn* App::same_return_sent(const nlohmann::json& request) const {
-    for (const DeviceReturn& r : s.device_returns) {
-        if (r.delivery == "rejected") continue;
-        const nlohmann::json& q = r.request;
-        if (q.value("order", nlohmann::json::object()) .value("id", "") ==
-                request.value("order", nlohmann::json::object()).value("id", "") &&
-            q.value("lines", nlohmann::json()) == request.value("lines", nlohmann::json()) &&
-            q.value("return_method", "") == request.value("return_method", ""))
-            return &r;
-    }
-    return nullptr;
-}
-
 void App::open_return(const std::string& id) {
     const DeviceReturn* r = find_return(s.device_returns, id);
     if (!r) return;
@@ -68,13 +69,29 @@ void App::open_return(const std::string& id) {
 void App::resend() {
     const DeviceReturn* r = find_return(s.device_returns, s.request_id);
     if (!r || r->delivery != "rejected" || !r->draft.is_object()) return;
-    const nlohmann::json draft = r->draft;
-    // The refused request is replaced by the corrected one: the shop never stored it.
-    outbox_.discard(r->id);
-    s.device_returns.erase(s.device_returns.begin() + (r - s.device_returns.data()));
-    save_device_returns();
+    nlohmann::json draft = r->draft;
+    // The corrected request keeps the refused one's id, so its RMA (and a label printed
+    // while it waited) still match; the receiver lets a refused id be used again.
+    draft["request_id"] = r->id;
+    const std::string id = r->id;
+    outbox_.discard(id);
+    update_device_returns([&](std::vector<DeviceReturn>& list) {
+        list.erase(std::remove_if(list.begin(), list.end(), [&](const DeviceReturn& e) { return e.id == id; }), list.end());
+    });
     clear_return();
-    reopen_draft(draft);
+    // A refusal may follow a change of the shop's rules: correct against the current ones.
+    s.screen = Screen::Loading;
+    web::http_get(s.policy_url, [this, draft](const web::HttpResponse& res) {
+        if (res.status == 200) {
+            auto parsed = parse_policy_text(res.body);
+            if (parsed.ok()) {
+                s.policy = std::move(*parsed.value);
+                s.policy_json = nlohmann::json::parse(res.body, nullptr, false);
+            }
+        }
+        if (!reopen_draft(draft)) show(Screen::FindOrder);
+        web::request_frames(3);
+    });
 }
 
 void App::open_contact(const std::string& url) { web::open_link(url); }

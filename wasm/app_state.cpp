@@ -59,6 +59,7 @@ nlohmann::json draft_json(const AppState& s) {
                      {"postcode", f.postcode}, {"city", f.city}, {"region", f.region}, {"country", f.country}}},
         {"order_source", s.order_source},
         {"order_token", s.order_token},
+        {"request_id", s.attempt_id},
     };
     // Unsigned orders (demo, endpoint) cannot be re-opened from a token: keep them.
     if (s.order && s.order_token.empty()) j["order"] = to_json(*s.order);
@@ -68,6 +69,7 @@ nlohmann::json draft_json(const AppState& s) {
 Screen restore_draft(AppState& s, const nlohmann::json& d) {
     read(d, "order_number", s.order_number);
     read(d, "contact", s.contact);
+    read(d, "request_id", s.attempt_id);
     if (auto it = d.find("lines"); it != d.end() && it->is_array()) {
         for (const auto& jl : *it) {
             std::string id;

@@ -79,6 +79,10 @@ struct AppState {
     bool resolution_chosen = false;
     ReturnMethod method = ReturnMethod::print_label;
     ShopperForm shopper;
+    // The id this return will be posted under, minted once per attempt and kept in the
+    // draft: a repeated Confirm (a reload, a second tab) posts the same id, which the
+    // receiver answers with "duplicate"; a corrected refused return keeps its id (and RMA).
+    std::string attempt_id;
     bool reasons_tried = false, resolution_tried = false, summary_tried = false;
 
     // Done

@@ -36,7 +36,8 @@ void App::submit() {
         return;
     }
     RequestDraft d;
-    d.id = web::random_hex(16);
+    if (s.attempt_id.empty()) s.attempt_id = web::random_hex(16);
+    d.id = s.attempt_id;
     d.token = s.order_token;
     d.shopper = shopper_of(s.shopper, with_address);
     d.selection = selection;
@@ -47,9 +48,10 @@ void App::submit() {
     request.demo = s.demo;
     const nlohmann::json request_json = to_json(request);
 
-    // Confirming the same return again (a reload, a second tab, Back and Confirm)
-    // shows the one already made instead of sending a duplicate.
-    if (const DeviceReturn* same = same_return_sent(request_json)) {
+    // This attempt was confirmed already (in another tab, or before a reload): show it.
+    // Another return with the same contents (the second unit, later) is a new attempt.
+    load_device_returns();
+    if (const DeviceReturn* same = find_return(s.device_returns, request.id); same && same->delivery != "rejected") {
         const DeviceReturn copy = *same;
         web::storage_remove(kDraftKey);
         last_draft_.clear();
@@ -75,8 +77,7 @@ void App::submit() {
     if (s.demo) s.demo_outbox.push_back({request.id, request.rma, body});
     s.delivery = !posting_enabled() ? "demo" : web::online() ? "sending" : "queued";
     record.delivery = s.delivery;
-    remember_return(s.device_returns, record);
-    save_device_returns();
+    update_device_returns([&](std::vector<DeviceReturn>& list) { remember_return(list, record); });
     if (posting_enabled()) outbox_.submit(request.id, body);
     web::emit_event("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
     web::storage_remove(kDraftKey);
@@ -100,11 +101,12 @@ void App::on_delivery(const OutboxRunner::Result& r) {
         break;
     }
     // Every return of this device is kept up to date, not only the one on screen.
-    if (DeviceReturn* known = find_return(s.device_returns, r.id)) {
-        known->delivery = delivery;
-        known->refusal = refusal;
-        save_device_returns();
-    }
+    update_device_returns([&](std::vector<DeviceReturn>& list) {
+        if (DeviceReturn* known = find_return(list, r.id)) {
+            known->delivery = delivery;
+            known->refusal = refusal;
+        }
+    });
     if (r.id != s.request_id) return;
     s.delivery = delivery;
     s.refusal = refusal;

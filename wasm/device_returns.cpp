@@ -85,6 +85,15 @@ void remember_return(std::vector<DeviceReturn>& list, DeviceReturn r) {
     if (list.size() > kMaxDeviceReturns) list.resize(kMaxDeviceReturns);
 }
 
+void drop_returns_before(std::vector<DeviceReturn>& list, Instant cutoff) {
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const DeviceReturn& r) {
+                                  const auto at = parse_instant(r.created_at);
+                                  return at && *at < cutoff;
+                              }),
+               list.end());
+}
+
 DeviceReturn* find_return(std::vector<DeviceReturn>& list, const std::string& id) {
     for (DeviceReturn& r : list)
         if (r.id == id) return &r;

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
+
 namespace retour::app {
 
 // Why the shop's receiver refused a request (kept so the reason survives a reload).
@@ -36,6 +38,10 @@ nlohmann::json device_returns_json(const std::vector<DeviceReturn>& list);
 std::vector<DeviceReturn> parse_device_returns(const nlohmann::json& doc);
 // Replaces the entry with the same id, or adds it at the front; keeps the newest kMaxDeviceReturns.
 void remember_return(std::vector<DeviceReturn>& list, DeviceReturn r);
+// Drops returns made before `cutoff` (they hold the shopper's name and address; the
+// shop has them, this device need not keep them for ever).
+void drop_returns_before(std::vector<DeviceReturn>& list, Instant cutoff);
+constexpr std::int64_t kDeviceReturnDays = 90;
 DeviceReturn* find_return(std::vector<DeviceReturn>& list, const std::string& id);
 const DeviceReturn* find_return(const std::vector<DeviceReturn>& list, const std::string& id);
 

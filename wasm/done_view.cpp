@@ -119,7 +119,7 @@ DoneView done_view(const AppState& s, bool online) {
     } else if (s.delivery == "sending") {
         v.icon = "pending";
         v.title_key = "done.title_sending";
-        v.status = tr("app.sending");
+        v.status = trf("done.sending", {{"shop", shop}});
     } else {  // queued: offline, or the shop's receiver did not answer
         v.icon = "pending";
         v.title_key = "done.title_queued";

@@ -113,7 +113,11 @@ void draw_done_screen(App& app) {
         ui::end_card();
     }
     if (s.delivery != "rejected") draw_shop_contact(app);
-    if (!s.message.empty()) ui::error(s.message.c_str());
+    // "Already sent" is information; anything else here is a problem (a label that failed).
+    if (!s.message.empty()) {
+        if (s.message == tr("done.already_sent")) ui::notice(s.message.c_str());
+        else ui::error(s.message.c_str());
+    }
     ui::spacer(8);
     if (ui::secondary_button(tr("app.start_over"), "start_over", ui::width())) app.start_over();
 }

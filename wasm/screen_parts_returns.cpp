@@ -58,7 +58,9 @@ void draw_device_returns(App& app) {
         ui::begin_card();
         ui::subtitle(r.rma.c_str());
         std::string when = r.created_at;
-        if (auto t = parse_instant(r.created_at)) when = i18n::format_date(t->utc_date(), s.locale);
+        // The day as the shop counts days (like the label's date), not UTC's.
+        const TimeZone zone = s.policy ? s.policy->time_zone : TimeZone::utc();
+        if (auto t = parse_instant(r.created_at)) when = i18n::format_date(zone.local_date(*t), s.locale);
         const std::string line = trf("find.device_return_line", {{"date", when}, {"number", r.order_number}}) +
                                  "  \xC2\xB7  " + tr(delivery_key(r.delivery));
         ui::muted(line.c_str());

@@ -87,6 +87,7 @@ constexpr Entry kEntries[] = {
     {"done.refused_setup", "{shop}s retursystem afviste denne returnering på grund af et problem hos butikken ({code}). Det hjælper ikke at sende den igen – kontakt {shop} og oplys dit returnummer."},
     {"done.resend", "Ret og send igen"},
     {"done.rma", "Returnummer"},
+    {"done.sending", "Vi giver den videre til {shop} nu – det tager et øjeblik."},
     {"done.sent", "Din returnering er sendt til {shop}."},
     {"done.title", "Tak – din returnering er registreret"},
     {"done.title_queued", "Din returnering er gemt – endnu ikke sendt"},

@@ -87,6 +87,7 @@ constexpr Entry kEntries[] = {
     {"done.refused_setup", "Das Retourensystem von {shop} hat diese Rücksendung wegen eines Problems auf Seiten des Shops abgelehnt ({code}). Erneutes Senden hilft nicht – bitte kontaktieren Sie {shop} und nennen Sie Ihre Retourennummer."},
     {"done.resend", "Korrigieren und erneut senden"},
     {"done.rma", "Retourennummer"},
+    {"done.sending", "Wir übergeben sie gerade an {shop} – das dauert einen Moment."},
     {"done.sent", "Ihre Rücksendung wurde an {shop} gesendet."},
     {"done.title", "Vielen Dank – Ihre Rücksendung ist angemeldet"},
     {"done.title_queued", "Ihre Rücksendung ist gespeichert – noch nicht gesendet"},

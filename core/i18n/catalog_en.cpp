@@ -87,6 +87,7 @@ constexpr Entry kEntries[] = {
     {"done.refused_setup", "{shop}'s return system turned this return down because of a problem on the shop's side ({code}). Sending it again won't help – please contact {shop} and quote your return number."},
     {"done.resend", "Correct and send again"},
     {"done.rma", "Return number"},
+    {"done.sending", "We are handing it to {shop} now – this takes a moment."},
     {"done.sent", "Your return has been sent to {shop}."},
     {"done.title", "Thank you – your return is registered"},
     {"done.title_queued", "Your return is saved – not sent yet"},

@@ -88,6 +88,7 @@ constexpr Entry kEntries[] = {
     {"done.refused_setup", "Sistem retur {shop} menolak pengembalian ini karena masalah di pihak toko ({code}). Mengirim ulang tidak akan membantu – silakan hubungi {shop} dan sebutkan nomor retur Anda."},
     {"done.resend", "Perbaiki dan kirim ulang"},
     {"done.rma", "Nomor retur"},
+    {"done.sending", "Kami sedang meneruskannya ke {shop} – ini butuh sebentar."},
     {"done.sent", "Pengembalian Anda sudah dikirim ke {shop}."},
     {"done.title", "Terima kasih – pengembalian Anda sudah terdaftar"},
     {"done.title_queued", "Pengembalian Anda tersimpan – belum terkirim"},

@@ -88,6 +88,7 @@ constexpr Entry kEntries[] = {
     {"done.refused_setup", "Het retoursysteem van {shop} heeft deze retour geweigerd door een probleem aan de kant van de winkel ({code}). Opnieuw versturen helpt niet – neem contact op met {shop} en vermeld je retournummer."},
     {"done.resend", "Verbeteren en opnieuw versturen"},
     {"done.rma", "Retournummer"},
+    {"done.sending", "We geven hem nu door aan {shop} – dat duurt even."},
     {"done.sent", "Je retour is verstuurd naar {shop}."},
     {"done.title", "Bedankt – je retour is aangemeld"},
     {"done.title_queued", "Je retour is bewaard – nog niet verstuurd"},

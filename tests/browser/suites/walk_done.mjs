@@ -28,7 +28,7 @@ async function startHook({ cors = true } = {}) {
       const json = JSON.parse(body);
       hook.hooks.push({ headers: req.headers, body, json });
       const [status, answer] = hook.answer(json);
-      res.writeHead(status, { 'content-type': 'application/json', ...allow }).end(JSON.stringify(answer));
+      setTimeout(() => res.writeHead(status, { 'content-type': 'application/json', ...allow }).end(JSON.stringify(answer)), hook.delay || 0);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -158,19 +158,39 @@ export default function register({ test, browser, dist, out, root }) {
     check(hook.hooks.length === 1, `a refused request is not sent again by itself: ${hook.hooks.length}`);
 
     hook.answer = () => [200, { status: 'accepted' }];
+    // The shop changed its rules after the refusal: the correction is made against them.
+    shop.policy.shop.name = 'Rules Changed Shop';
     await click(page, 'resend');
     await onScreen(page, 'summary');
     s = await state(page);
+    check(s.shop === 'Rules Changed Shop', `the policy is fetched again before correcting: ${s.shop}`);
     check(s.order.lines[1].selected && s.order.lines[1].reason === 'changed_mind', `choices kept: ${JSON.stringify(s.order.lines[1])}`);
     await click(page, 'confirm');
     await onScreen(page, 'done');
     await until(page, () => window.retour.state().delivery === 'sent', null, 'sent after correcting');
     s = await state(page);
     check(s.done.icon === 'check' && s.done.title === 'done.title' && s.done.labels, `registered look: ${JSON.stringify(s.done)}`);
-    check(hook.hooks.length === 2 && hook.hooks[1].json.id === s.request_id && s.rma !== refusedRma, 'a new request was sent');
+    // Same id and RMA: a label printed while it waited still matches the parcel.
+    check(hook.hooks.length === 2 && hook.hooks[1].json.id === hook.hooks[0].json.id && hook.hooks[1].json.id === s.request_id &&
+      s.rma === refusedRma, `the corrected request keeps the refused one's id: ${hook.hooks.map((h) => h.json.id)} ${s.rma} vs ${refusedRma}`);
     check(s.outbox.length === 0, `the refused entry left the outbox: ${JSON.stringify(s.outbox)}`);
-    check(s.device_returns.length >= 1 && s.device_returns[0].rma === s.rma && !s.device_returns.some((r) => r.rma === refusedRma),
-      `device returns: ${JSON.stringify(s.device_returns)}`);
+    check(s.device_returns.filter((r) => r.rma === s.rma).length === 1 && s.device_returns[0].rma === s.rma &&
+      s.device_returns[0].delivery === 'sent', `device returns: ${JSON.stringify(s.device_returns)}`);
+    await ctx.close();
+    hook.close();
+  }, 120000);
+
+  test('walk done: while it is being sent, the status says what happens (not the title again), in the catalog\'s German', async () => {
+    shop = shop || (await startShop(dist, root));
+    const hook = await startHook();
+    hook.delay = 4000;
+    usePolicy(hook.url);
+    const { ctx, page } = await open({ locale: 'de-DE' });
+    await completeReturn(page, plan('de-DE'), out);
+    const s = await state(page);
+    check(s.delivery === 'sending' && s.done.title === 'done.title_sending', `sending: ${s.delivery} ${JSON.stringify(s.done)}`);
+    check(/übergeben sie gerade an/.test(s.done.status) && !/Deine|deine/.test(s.done.status), `status: ${s.done.status}`);
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent', 15000);
     await ctx.close();
     hook.close();
   }, 120000);
@@ -267,7 +287,7 @@ export default function register({ test, browser, dist, out, root }) {
     await ctx.close();
   }, 90000);
 
-  test('walk done: the done screen survives a reload, Back leads to this device\'s returns, and confirming again sends no duplicate', async () => {
+  test('walk done: the done screen survives a reload, Back leads to this device\'s returns, and a later return with the same contents is sent', async () => {
     shop = shop || (await startShop(dist, root));
     shop.policy = shop.demoPolicy();
     const { ctx, page } = await open();
@@ -299,14 +319,107 @@ export default function register({ test, browser, dist, out, root }) {
     await onScreen(page, 'done');
     check((await state(page)).rma === first.rma, 'reopened from the list');
 
-    // The same return again: shown, not sent twice.
+    // A later return with the same contents (the order's second unit, same reason) is
+    // a new return: sent, with its own RMA.
     await click(page, 'start_over');
     const posted = shop.hooks.length;
     await completeReturn(page, plan('en-US'), out);
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'second return sent');
     s = await state(page);
-    check(s.rma === first.rma && s.request_id === first.request_id, `the first return is shown again: ${s.rma} vs ${first.rma}`);
-    await page.waitForTimeout(500);
-    check(shop.hooks.length === posted, `no duplicate posted (${shop.hooks.length - posted} new)`);
+    check(s.rma !== first.rma && s.request_id !== first.request_id, `a new return: ${s.rma} vs ${first.rma}`);
+    check(shop.hooks.length === posted + 1 && shop.hooks[posted].json.id === s.request_id, `posted once (${shop.hooks.length - posted} new)`);
+    check(s.device_returns.length >= 2 && s.device_returns[1].rma === first.rma, `both listed: ${JSON.stringify(s.device_returns)}`);
+    await ctx.close();
+  }, 120000);
+
+  test('walk done: returns older than 90 days are removed from this device (they hold personal data)', async () => {
+    shop = shop || (await startShop(dist, root));
+    shop.policy = shop.demoPolicy();
+    const { ctx, page } = await open();
+    await completeReturn(page, plan('en-US'), out);
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent');
+    const old = new Date(Date.now() - 91 * 86400e3).toISOString().replace(/\.\d+Z$/, 'Z');
+    const aged = await page.evaluate((at) => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (!/returns$/.test(k)) continue;
+        const doc = JSON.parse(localStorage.getItem(k));
+        doc.returns[0].created_at = at;
+        localStorage.setItem(k, JSON.stringify(doc));
+        return k;
+      }
+      return null;
+    }, old);
+    check(aged, 'the device returns are stored');
+    await page.goto(shop.url.replace(/#.*$/, '') + '#');
+    await reload(page);
+    await onScreen(page, 'find_order');
+    const s = await state(page);
+    check(s.device_returns.length === 0, `an old return is dropped: ${JSON.stringify(s.device_returns)}`);
+    const stored = await page.evaluate((k) => localStorage.getItem(k), aged);
+    check(!stored.includes(old), 'and removed from storage');
+    await ctx.close();
+  }, 120000);
+
+  const toSummary = async (page) => {
+    await onScreen(page, 'find_order');
+    await click(page, 'demo_eligible');
+    await onScreen(page, 'items');
+    await click(page, 'line_l2');
+    await click(page, 'next');
+    await onScreen(page, 'reasons');
+    await click(page, 'reason_l2_changed_mind');
+    await click(page, 'next');
+    await onScreen(page, 'resolution');
+    await click(page, 'res_refund');
+    await click(page, 'next');
+    await onScreen(page, 'summary');
+  };
+
+  test('walk done: one return confirmed in two tabs (or again after a reload) is one return, not two', async () => {
+    shop = shop || (await startShop(dist, root));
+    shop.policy = shop.demoPolicy();
+    const { ctx, page } = await open();
+    await toSummary(page);
+    await page.waitForTimeout(300);  // the draft is saved
+    const other = await ctx.newPage();
+    await other.goto(shop.url);
+    await until(other, () => window.retour && window.retour.state().screen === 'summary', null, 'the draft reopens in a second tab', 30000);
+    const posted = shop.hooks.length;
+    await click(page, 'confirm');
+    await onScreen(page, 'done');
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent');
+    const first = await state(page);
+    await click(other, 'confirm');
+    await onScreen(other, 'done');
+    await other.waitForTimeout(500);
+    const second = await state(other);
+    check(second.request_id === first.request_id && second.rma === first.rma, `the same return: ${second.rma} vs ${first.rma}`);
+    const ids = new Set(shop.hooks.slice(posted).map((h) => h.json.id));
+    check(ids.size === 1 && ids.has(first.request_id), `only this return's id was posted: ${[...ids]}`);
+    check(second.device_returns.filter((r) => r.id === first.request_id).length === 1, `listed once: ${JSON.stringify(second.device_returns)}`);
+    await ctx.close();
+  }, 120000);
+
+  test('walk done: two tabs confirming different returns keep both on this device', async () => {
+    shop = shop || (await startShop(dist, root));
+    shop.policy = shop.demoPolicy();
+    const { ctx, page } = await open();
+    const other = await ctx.newPage();
+    await other.goto(shop.url);
+    await until(other, () => window.retour && window.retour.frames() > 0, null, 'second tab', 30000);
+    await completeReturn(page, plan('en-US'), out);
+    await completeReturn(other, { ...plan('en-US'), lines: [{ id: 'l1', reason: 'changed_mind' }] }, out);
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'first sent');
+    await until(other, () => window.retour.state().delivery === 'sent', null, 'second sent');
+    const a = await state(page);
+    const b = await state(other);
+    check(a.rma !== b.rma, 'two returns');
+    await reload(page);
+    await click(page, 'start_over');
+    await onScreen(page, 'find_order');
+    const listed = (await state(page)).device_returns.map((r) => r.rma);
+    check(listed.includes(a.rma) && listed.includes(b.rma), `both tabs' returns are kept: ${listed} (${a.rma}, ${b.rma})`);
     await ctx.close();
   }, 120000);
 
