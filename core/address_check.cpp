@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/i18n/country_names.h"
+#include "core/trim.h"
 
 namespace retour {
 namespace {
@@ -54,12 +55,6 @@ bool matches(std::string_view shape, std::string_view text) {
     return ok && matches(shape.substr(1), text.substr(1));
 }
 
-std::string_view trimmed(std::string_view s) {
-    const size_t a = s.find_first_not_of(" \t\r\n");
-    if (a == std::string_view::npos) return {};
-    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
-}
-
 // Characters, not bytes: a limit the shopper can count.
 int characters(std::string_view s) {
     return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -76,7 +71,7 @@ struct Field {
 }  // namespace
 
 bool plausible_email(std::string_view e) {
-    e = trimmed(e);
+    e = trim(e);
     const size_t at = e.find('@');
     if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) return false;
     const std::string_view domain = e.substr(at + 1);
@@ -90,7 +85,7 @@ bool plausible_email(std::string_view e) {
 
 bool plausible_postcode(std::string_view country, std::string_view postcode) {
     const PostcodeRule* rule = rule_for(country);
-    postcode = trimmed(postcode);
+    postcode = trim(postcode);
     if (!rule) {
         // Unknown format: letters, digits, spaces and hyphens, with at least one digit or letter.
         return std::all_of(postcode.begin(), postcode.end(),
@@ -109,7 +104,7 @@ std::string_view postcode_example(std::string_view country) {
 std::vector<FieldProblem> check_shopper(const Shopper& s, const std::vector<std::string>& countries) {
     std::vector<FieldProblem> out;
     const auto check = [&](const Field& f) {
-        const std::string_view v = trimmed(*f.value);
+        const std::string_view v = trim(*f.value);
         if (v.empty()) {
             if (f.required) out.push_back({f.name, "required"});
             return false;

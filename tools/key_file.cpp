@@ -8,16 +8,12 @@
 
 #include "core/base64url.h"
 #include "core/token.h"
+#include "core/trim.h"
 #include "tools/file_io.h"
 
 namespace retour::tools {
 
 namespace {
-
-std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
-    return text;
-}
 
 std::runtime_error not_a_secret_key(const std::string& path, const std::string& what) {
     return std::runtime_error(path + " " + what +
@@ -38,7 +34,7 @@ std::optional<std::string> secret_key_file_owning(const std::string& path, const
         if (!entry.is_regular_file(e2) || entry.file_size(e2) > 512 || fs::equivalent(entry.path(), path, e2)) continue;
         std::string text;
         try {
-            text = trimmed(read_file(entry.path().string()));
+            text = std::string(trim(read_file(entry.path().string())));
         } catch (const std::exception&) {
             continue;
         }
@@ -52,7 +48,7 @@ std::optional<std::string> secret_key_file_owning(const std::string& path, const
 }  // namespace
 
 crypto::Bytes read_secret_key(const std::string& path, const Policy* policy, const std::string& policy_path) {
-    const std::string text = trimmed(read_file(path));
+    const std::string text = std::string(trim(read_file(path)));
     if (path.size() > 4 && path.compare(path.size() - 4, 4, ".pub") == 0)
         throw not_a_secret_key(path, "is a public key file (.pub)");
     const DecodedKey key = decode_secret_key(text);

@@ -3,18 +3,13 @@
 #include <algorithm>
 
 #include "core/i18n/country_names.h"
+#include "core/trim.h"
 #include "wasm/text.h"
 #include "wasm/widgets.h"
 
 namespace retour::app {
 
 namespace {
-
-std::string trim(const std::string& s) {
-    const size_t a = s.find_first_not_of(" \t\r\n");
-    if (a == std::string::npos) return "";
-    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
-}
 
 // The shopper's words for a problem, in the current language.
 std::string message(const FieldProblem& p, const ShopperForm& f) {
@@ -56,15 +51,15 @@ std::vector<std::string> address_countries(const Policy& policy) {
 
 Shopper shopper_of(const ShopperForm& f, bool with_address) {
     Shopper s;
-    s.name = trim(f.name);
-    s.email = trim(f.email);
+    s.name = std::string(trim(f.name));
+    s.email = std::string(trim(f.email));
     if (with_address) {
         PostalAddress a;
-        a.line1 = trim(f.line1);
-        a.line2 = trim(f.line2);
-        a.city = trim(f.city);
-        a.postcode = trim(f.postcode);
-        a.region = trim(f.region);
+        a.line1 = std::string(trim(f.line1));
+        a.line2 = std::string(trim(f.line2));
+        a.city = std::string(trim(f.city));
+        a.postcode = std::string(trim(f.postcode));
+        a.region = std::string(trim(f.region));
         a.country = f.country;
         s.address = a;
     }

@@ -1,5 +1,6 @@
 // Step 2: why. A reason per item from the policy's list, its sub-reasons, a comment
 // (required for some reasons) and the photo note.
+#include "core/trim.h"
 #include "wasm/app.h"
 #include "wasm/text.h"
 #include "wasm/test_hook.h"
@@ -7,19 +8,12 @@
 
 namespace retour::app {
 
-namespace {
-std::string trimmed(const std::string& s) {
-    const size_t a = s.find_first_not_of(" \t\r\n");
-    return a == std::string::npos ? "" : s.substr(a);
-}
-}  // namespace
-
 bool reasons_complete(const AppState& s) {
     for (const LineChoice& c : s.lines) {
         if (!c.selected) continue;
         const Reason* r = s.policy->find_reason(c.reason);
         if (!r) return false;
-        if (r->requires_comment && trimmed(c.comment).empty()) return false;
+        if (r->requires_comment && trim(c.comment).empty()) return false;
         if (r->requires_photo && !c.photo) return false;
     }
     return true;
@@ -74,7 +68,7 @@ void draw_reasons_screen(App& app) {
         const bool required = chosen && chosen->requires_comment;
         std::string label = tr("reason.comment");
         if (!required) label += std::string(" (") + tr("common.optional") + ")";
-        const bool missing = s.reasons_tried && required && trimmed(c.comment).empty();
+        const bool missing = s.reasons_tried && required && trim(c.comment).empty();
         ui::text_field(label.c_str(), &c.comment, ("comment_" + c.line_id).c_str(), tr("reason.comment_hint"),
                        missing ? tr("reason.comment_required") : nullptr);
         ui::end_card();

@@ -1,6 +1,7 @@
 #include "wasm/widgets.h"
 
 #include <algorithm>
+#include <deque>
 #include <utility>
 #include <vector>
 
@@ -44,9 +45,10 @@ struct OpenCard {
     float width = 0;  // as opened: the box matches the column its content was laid out in
     bool highlighted = false;
 };
-constexpr int kMaxCardDepth = 4;
-OpenCard g_cards[kMaxCardDepth];
-int g_card_depth = 0;
+// A deque: opening a card never moves the ones still open (their splitters hold
+// the channels drawn so far), and there is no depth a screen could overrun.
+std::deque<OpenCard> g_cards;
+std::size_t g_card_depth = 0;
 
 constexpr int kKeyTab = 9, kKeyEnter = 13;
 constexpr float kMinTouchTarget = 44;  // CSS px, WCAG 2.5.5 / Apple HIG
@@ -181,7 +183,7 @@ float full_width() {
 
 void begin_card(bool highlighted) {
     constexpr float pad = 16;
-    IM_ASSERT(g_card_depth < kMaxCardDepth);
+    if (g_card_depth == g_cards.size()) g_cards.emplace_back();
     OpenCard& card = g_cards[g_card_depth++];
     card.splitter.Split(ImGui::GetWindowDrawList(), 2);
     card.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
@@ -201,6 +203,8 @@ namespace {
 // splitter's background channel): white with a border, or a plain fill for notices.
 void close_card(ImU32 fill, bool bordered) {
     constexpr float pad = 16;
+    IM_ASSERT(g_card_depth > 0 && "end_card without begin_card");
+    if (g_card_depth == 0) return;  // release builds: a stray end_card draws nothing rather than corrupting memory
     ImGui::PopItemWidth();
     ImGui::EndGroup();
     g_columns.pop_back();
