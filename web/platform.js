@@ -29,10 +29,63 @@
     container.appendChild(box);
   }
 
+  // Shown when the portal (and its catalogs) cannot run, so they live here, in the
+  // portal's five languages.
   const FATAL_TEXT = {
-    webgl2: 'This browser cannot show the return portal (WebGL 2 is not available). Please try an up-to-date browser.',
-    load: 'The return portal could not be loaded. Please check your connection and reload the page.',
+    en: {
+      browser: 'This browser is too old to show the return portal. Please update it (Chrome or Edge 95, Firefox 100, Safari 15.2 or newer) or use another browser.',
+      webgl2: 'This browser cannot show the return portal (WebGL 2 is not available). Please try an up-to-date browser.',
+      load: 'The return portal could not be loaded. Please check your connection and reload the page.',
+    },
+    de: {
+      browser: 'Dieser Browser ist zu alt für das Rücksendeportal. Bitte aktualisieren Sie ihn (Chrome oder Edge 95, Firefox 100, Safari 15.2 oder neuer) oder nutzen Sie einen anderen Browser.',
+      webgl2: 'Dieser Browser kann das Rücksendeportal nicht anzeigen (WebGL 2 ist nicht verfügbar). Bitte nutzen Sie einen aktuellen Browser.',
+      load: 'Das Rücksendeportal konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und laden Sie die Seite neu.',
+    },
+    nl: {
+      browser: 'Deze browser is te oud voor het retourportaal. Werk hem bij (Chrome of Edge 95, Firefox 100, Safari 15.2 of nieuwer) of gebruik een andere browser.',
+      webgl2: 'Deze browser kan het retourportaal niet tonen (WebGL 2 is niet beschikbaar). Probeer een actuele browser.',
+      load: 'Het retourportaal kon niet worden geladen. Controleer je verbinding en laad de pagina opnieuw.',
+    },
+    da: {
+      browser: 'Denne browser er for gammel til returportalen. Opdater den (Chrome eller Edge 95, Firefox 100, Safari 15.2 eller nyere), eller brug en anden browser.',
+      webgl2: 'Denne browser kan ikke vise returportalen (WebGL 2 er ikke tilgængelig). Prøv en opdateret browser.',
+      load: 'Returportalen kunne ikke indlæses. Tjek din forbindelse, og genindlæs siden.',
+    },
+    id: {
+      browser: 'Browser ini terlalu lama untuk portal pengembalian. Perbarui browser Anda (Chrome atau Edge 95, Firefox 100, Safari 15.2 atau lebih baru) atau gunakan browser lain.',
+      webgl2: 'Browser ini tidak dapat menampilkan portal pengembalian (WebGL 2 tidak tersedia). Silakan gunakan browser terbaru.',
+      load: 'Portal pengembalian tidak dapat dimuat. Periksa koneksi Anda lalu muat ulang halaman.',
+    },
   };
+
+  // The portal's own choice (wasm/app.cpp): its `lang` option, else the browser's language.
+  function fatalText(container, options, kind) {
+    const chosen = options.lang || container.getAttribute('data-lang') || container.getAttribute('lang');
+    const lang = [chosen, navigator.language].map((l) => String(l || '').slice(0, 2).toLowerCase())
+      .find((l) => FATAL_TEXT[l]) || 'en';
+    return FATAL_TEXT[lang][kind] || FATAL_TEXT[lang].load;
+  }
+
+  // The portal is built with WebAssembly exception handling (-fwasm-exceptions):
+  // a browser without it would fail while compiling and show a blank page. This is
+  // the smallest module that uses it: one empty function whose body is
+  // `try ... catch_all ... end` (opcodes 0x06, 0x19, 0x0b).
+  const EXCEPTIONS_PROBE = new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,  // "\0asm", version 1
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00,              // type section: () -> ()
+    0x03, 0x02, 0x01, 0x00,                          // function section: one of type 0
+    0x0a, 0x08, 0x01, 0x06, 0x00,                    // code section: one body, 6 bytes, no locals
+    0x06, 0x40, 0x19, 0x0b, 0x0b,                    // try (empty block) catch_all end; end
+  ]);
+
+  function browserCanRun() {
+    try {
+      return typeof WebAssembly === 'object' && WebAssembly.validate(EXCEPTIONS_PROBE);
+    } catch (err) {
+      return false;
+    }
+  }
 
   // Starts the portal in `container`. options.base: URL the portal files live under
   // (default: the folder of this script), so it works from any sub-path.
@@ -40,6 +93,10 @@
     options = options || {};
     const base = options.base || new URL('.', SCRIPT_URL).href;
     if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+    if (!browserCanRun()) {
+      showFatal(container, fatalText(container, options, 'browser'));
+      return null;
+    }
 
     const canvas = document.createElement('canvas');
     canvas.id = 'retour-canvas';
@@ -71,7 +128,7 @@
       fontBytes = new Uint8Array(await r.arrayBuffer());
     } catch (err) {
       console.error('retour:', err);
-      showFatal(container, FATAL_TEXT.load);
+      showFatal(container, fatalText(container, options, 'load'));
       return null;
     }
 
@@ -109,7 +166,7 @@
           navigator.clipboard.writeText(value).catch(() => {});
         }
       },
-      fatal(kind) { showFatal(container, FATAL_TEXT[kind] || FATAL_TEXT.load); },
+      fatal(kind) { showFatal(container, fatalText(container, options, kind)); },
     };
 
     let module;
@@ -125,7 +182,7 @@
       });
     } catch (err) {
       console.error('retour:', err);
-      showFatal(container, FATAL_TEXT.load);
+      showFatal(container, fatalText(container, options, 'load'));
       return null;
     }
 

@@ -1,7 +1,7 @@
 // Foundation: first frame, render on demand, text input bridge, high-DPI.
 // (The dist folder has no policy.json of its own: these open the built-in demo.)
 import path from 'node:path';
-import { assert, assertEqual, openPortal, settle } from '../harness.mjs';
+import { assert, assertEqual, openPortal, settle, watchErrors } from '../harness.mjs';
 import { clickItem, distinctColours, focusField, state } from '../portal.mjs';
 
 export default function register({ test, browser, server, out }) {
@@ -68,5 +68,27 @@ export default function register({ test, browser, server, out }) {
     await settle(page, 300);
     await page.screenshot({ path: path.join(out, 'phone.png') });
     await ctx.close();
+  });
+  // The portal needs WebAssembly exception handling (-fwasm-exceptions). A browser
+  // without it gets a message in the portal's language instead of a blank page.
+  test('a browser without WebAssembly exception handling is told to update, in its language', async () => {
+    for (const [locale, words] of [['de-DE', /zu alt.*Safari 15\.2/], ['en-US', /too old.*Firefox 100/]]) {
+      const ctx = await browser.newContext({ viewport: { width: 1024, height: 720 }, locale });
+      await ctx.addInitScript(() => {
+        const validate = WebAssembly.validate;
+        // An engine without the proposal rejects any module using `try`/`catch_all`.
+        WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0x19) && validate(bytes);
+      });
+      const page = await ctx.newPage();
+      const errors = watchErrors(page);
+      await page.goto(server.url + '?demo');
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 15000 });
+      const text = await alert.textContent();
+      assert(words.test(text), `${locale}: ${text}`);
+      assertEqual(await page.locator('canvas').count(), 0, 'no canvas left behind');
+      assertEqual(errors, [], 'console errors');
+      await ctx.close();
+    }
   });
 }
