@@ -52,6 +52,7 @@ ServerOptions server_options(Args& args, const std::vector<std::string>& trusted
     o.idle_timeout_s = static_cast<unsigned>(number_option(args, "idle-timeout", 30, 1));
     o.max_connections = static_cast<unsigned>(number_option(args, "max-conns", 1000, 1));
     o.max_connections_per_ip = static_cast<unsigned>(number_option(args, "max-conns-per-ip", 32, 0));
+    o.threads = static_cast<unsigned>(number_option(args, "threads", o.threads, 1));
     for (const std::string& p : trusted_proxies)
         if (!o.trusted_proxies.add(p))
             throw UsageError{"--trusted-proxy expects an IPv4 or IPv6 address or CIDR range (10.0.0.0/8, ::1), not '" + p + "'"};
@@ -66,7 +67,7 @@ int cmd_hook(int argc, char** argv) {
     Args args(argc, argv);
     args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
                      "keep-rejections", "log-rejections-per-minute", "read-deadline", "idle-timeout", "max-conns",
-                     "max-conns-per-ip"});
+                     "max-conns-per-ip", "threads"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");

@@ -21,6 +21,7 @@ int cmd_serve(int argc, char** argv) {
     options.host = args.get_or("host", "127.0.0.1");
     options.port = std::stoi(args.get_or("port", "8080"));  // 0: any free port, printed
     options.max_body_bytes = 0;                             // nothing is posted to a static host
+    options.log_requests = false;                           // quiet, as a static host is
     HttpServer server(options, [&root](const HookRequest& req) { return static_file(root, req).value_or(not_found()); });
     server.serve_until_signal([&] {
         std::printf("Serving %s at http://%s:%d/\n", root.c_str(), options.host.c_str(), server.port());

@@ -255,7 +255,7 @@ HookResponse State::answer(MHD_Connection* c, const std::string& method, const s
             r = HookResponse{500, "application/json", R"({"status":"error","error":"internal"})", {}, {}, {}};
         }
     }
-    log_line(req, r);
+    if (options.log_requests) log_line(req, r);
     return r;
 }
 

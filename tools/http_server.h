@@ -30,7 +30,8 @@ struct ServerOptions {
     unsigned idle_timeout_s = 30;
     unsigned max_connections = 1000;        // lowered to what the open-file limit allows
     unsigned max_connections_per_ip = 32;   // 0: no cap
-    unsigned threads = 4;
+    unsigned threads = 8;  // each serves its connections in turn: a request waiting for the database holds its thread
+    bool log_requests = true;  // the per-request line on stderr
     TrustedProxies trusted_proxies;
 };
 
