@@ -54,10 +54,6 @@ std::string address_text(const sockaddr* addr) {
     return ip ? ip->text() : std::string(buf);
 }
 
-std::string error_body(const char* error) {
-    return std::string(R"({"status":"rejected","error":")") + error + "\"}";
-}
-
 // One TCP connection. `reading`: a request is expected and must be complete by `deadline`.
 struct Conn {
     int fd = -1;
@@ -244,7 +240,9 @@ HookResponse State::answer(MHD_Connection* c, const std::string& method, const s
     req.now_monotonic_s = monotonic_s();
     HookResponse r;
     if (p.too_large) {
-        r = HookResponse{413, "application/json", error_body("payload_too_large"), {}, {}, {}};
+        r = HookResponse{413, "application/json",
+                         R"({"limit":)" + std::to_string(options.max_body_bytes) + R"(,"status":"rejected","error":"payload_too_large"})",
+                         {}, {}, {}};
         r.note = "payload_too_large: over --max-body " + std::to_string(options.max_body_bytes) + " bytes";
     } else {
         try {
