@@ -4,6 +4,7 @@
 // counts only from a --trusted-proxy; the rejection log takes a few rows per client
 // per minute. Extra client addresses are loopback ones (127.0.0.2, …): Linux routes all
 // of 127/8 to lo.
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
@@ -41,9 +42,9 @@ function rawConnection(port, localAddress) {
 
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
-export async function hostileClients({ startHook, stopHook, check, makeRequestText, sql, tmp }) {
+export async function hostileClients({ retour, policy, startHook, stopHook, check, makeRequestText, sql, tmp }) {
   await slowClients({ startHook, stopHook, check, makeRequestText, tmp });
-  await forwardedFor({ startHook, stopHook, check, sql, tmp });
+  await forwardedFor({ retour, policy, startHook, stopHook, check, sql, tmp });
   await rejectionRate({ startHook, stopHook, check, sql, tmp });
 }
 
@@ -113,7 +114,7 @@ async function slowClients({ startHook, stopHook, check, makeRequestText, tmp })
 }
 
 // X-Forwarded-For is whatever the client wrote unless a trusted proxy wrote it.
-async function forwardedFor({ startHook, stopHook, check, sql, tmp }) {
+async function forwardedFor({ retour, policy, startHook, stopHook, check, sql, tmp }) {
   const post = (port, xff) => request(port, { method: 'POST', path: '/webhook', body: '{}',
     headers: { 'content-type': 'application/json', ...(xff ? { 'x-forwarded-for': xff } : {}) } });
   const limit = ['--rate', '0.2', '--burst', '2'];
@@ -138,6 +139,10 @@ async function forwardedFor({ startHook, stopHook, check, sql, tmp }) {
   check('… and the rejection log and log line name the forwarded client',
     sql('SELECT DISTINCT remote_ip FROM rejections ORDER BY 1', db) === '203.0.113.7\n203.0.113.8' &&
     /203\.0\.113\.7 \(via 127\.0\.0\.1\) POST \/webhook -> 429/.test(h.log()), sql('SELECT remote_ip FROM rejections', db));
+  const bad = spawnSync(retour, ['hook', '--policy', policy, '--db', join(tmp, 'never.db'), '--trusted-proxy', '10.0.0.0/33'],
+    { encoding: 'utf8', timeout: 5000 });
+  check('--trusted-proxy with a bad range → exit 2 naming it', bad.status === 2 && /--trusted-proxy .*'10\.0\.0\.0\/33'/.test(bad.stderr),
+    `${bad.status}: ${bad.stderr}`);
 }
 
 // Bad posts in a loop add a bounded number of rows per client per minute, counted beyond.

@@ -314,7 +314,7 @@ async function main() {
   await policyVersions();
   await boundedRejections();
   await portInUse();
-  await hostileClients({ startHook, stopHook, check, makeRequestText, sql, tmp });
+  await hostileClients({ retour, policy, startHook, stopHook, check, makeRequestText, sql, tmp });
   await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,
     selection: join(fixtures, 'selection.json') });
 
