@@ -97,9 +97,10 @@ int cmd_hook(int argc, char** argv) {
 
     server.max_body_bytes = options.max_body_bytes;  // longer bodies: 413 before they are read
     HttpServer http(server, [&state](const HookRequest& req) { return handle_request(state, req); });
+    const std::string shown_host = server.host.find(':') == std::string::npos ? server.host : "[" + server.host + "]";
     http.serve_until_signal([&] {
         std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",
-                    server.host.c_str(), http.port(), state.policy.version.c_str(), state.earlier.size(),
+                    shown_host.c_str(), http.port(), state.policy.version.c_str(), state.earlier.size(),
                     state.earlier.size() == 1 ? "" : "s", retention_days, db_path.c_str());
         std::fflush(stdout);
     });

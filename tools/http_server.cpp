@@ -106,6 +106,8 @@ Conn* conn_of(MHD_Connection* c) {
     return info ? static_cast<Conn*>(info->socket_context) : nullptr;
 }
 
+// Counted when MHD reports the connection started (below), so a burst of connections
+// accepted by several threads at once may pass the cap by a few.
 MHD_Result on_accept(void* cls, const sockaddr* addr, socklen_t) {
     State& s = *static_cast<State*>(cls);
     if (s.options.max_connections_per_ip == 0) return MHD_YES;
@@ -137,8 +139,9 @@ void on_connection(void* cls, MHD_Connection* c, void** socket_context, MHD_Conn
         if (conn->counted) ++s.per_ip[conn->peer];
         *socket_context = conn;
     } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-        // MHD closes the descriptor after this returns, so the sweeper (same mutex)
-        // never shuts down a number the kernel has given to another connection.
+        // MHD closes the descriptor only after this returns (its cleanup notifies first),
+        // so the sweeper (same mutex) never shuts down a number the kernel has since
+        // given to another connection.
         auto* conn = static_cast<Conn*>(*socket_context);
         if (!conn) return;
         std::lock_guard<std::mutex> lock(s.mutex);
@@ -206,7 +209,7 @@ MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char*
         if (length && std::strtoull(length, nullptr, 10) > s.options.max_body_bytes) {
             // Answered before the body is read; MHD then closes the connection.
             p->too_large = true;
-            return MHD_YES == send(c, s.answer(c, method, url, *p)) ? MHD_YES : MHD_NO;
+            return send(c, s.answer(c, method, url, *p));
         }
         return MHD_YES;
     }
@@ -339,7 +342,6 @@ HttpServer::~HttpServer() {
 }
 
 int HttpServer::port() const { return state_->port; }
-unsigned HttpServer::max_connections() const { return state_->options.max_connections; }
 
 void HttpServer::serve_until_signal(const std::function<void()>& ready) {
     State& s = *state_;

@@ -46,7 +46,6 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     int port() const;
-    unsigned max_connections() const;  // after the open-file limit
     // Serves until SIGINT or SIGTERM; `ready` runs once connections are accepted (print
     // "listening" there). Requests in flight are finished before it returns.
     void serve_until_signal(const std::function<void()>& ready);
