@@ -26,7 +26,7 @@ PACKAGES=(
   build-essential cmake pkg-config dpkg-dev ca-certificates
   emscripten
   nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
-  libsodium-dev libcpp-httplib-dev libsqlite3-dev sqlite3
+  libsodium-dev libmicrohttpd-dev libcpp-httplib-dev libsqlite3-dev sqlite3
   chromium zbar-tools qpdf poppler-utils curl
   fonts-dejavu-core fonttools brotli
   clang-14 libclang-rt-14-dev

@@ -10,8 +10,6 @@
 #include <filesystem>
 #include <map>
 
-#include <httplib.h>
-
 #include "core/base64url.h"
 #include "core/demo_dates.h"
 #include "core/order.h"
@@ -20,9 +18,10 @@
 #include "core/published_order.h"
 #include "tools/commands.h"
 #include "tools/file_io.h"
-#include "tools/hook_http.h"
+#include "tools/hook_handler.h"
+#include "tools/http_server.h"
 #include "tools/key_file.h"
-#include "tools/listen.h"
+#include "tools/static_files.h"
 
 namespace retour::tools {
 
@@ -112,31 +111,26 @@ int cmd_demo(int argc, char** argv) {
     options.rate_limit.per_second = 5;
     HookState state(std::move(*policy.value), store, options);
 
-    httplib::Server server;
-    server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-    server.set_file_extension_and_mimetype_mapping("ttf", "font/ttf");
-    if (!server.set_mount_point("/", dist)) {
-        std::fprintf(stderr, "retour demo: %s is not a folder (run ./build.sh build first)\n", dist.c_str());
-        return 1;
-    }
-    server.set_payload_max_length(options.max_body_bytes);
-    add_hook_routes(server, state);
-    server.Get("/policy.json", [&](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(policy_text, "application/json");
-    });
-    server.Get(R"(/orders/[0-9a-f]+\.bin)", [&](const httplib::Request& req, httplib::Response& res) {
-        auto it = published.find(req.path);
-        if (it == published.end()) {
-            res.status = 404;  // exactly what a static host answers for an unknown order
-            return;
+    ServerOptions server_options;
+    server_options.host = host;
+    server_options.port = port;
+    server_options.max_body_bytes = options.max_body_bytes;
+    // The receiver's routes, the demo's policy and published orders, then the folder's files.
+    HttpServer server(server_options, [&](const HookRequest& req) -> HookResponse {
+        if (req.path == "/webhook" || req.path == "/health") return handle_request(state, req);
+        if (req.method == "GET" && req.path == "/policy.json") {
+            HookResponse r{200, "application/json", policy_text, {{"Cache-Control", "no-store"}}, {}, {}};
+            return r;
         }
-        res.set_content(it->second, "application/octet-stream");
+        if (req.method == "GET" && req.path.rfind("/orders/", 0) == 0) {
+            auto it = published.find(req.path);
+            // An unknown order gets exactly what a static host answers: 404.
+            return it == published.end() ? not_found() : HookResponse{200, "application/octet-stream", it->second, {}, {}, {}};
+        }
+        return static_file(dist, req).value_or(not_found());
     });
 
-    bind_exclusive(server, host, port);
-
-    serve_until_signal(server, [&] {
+    server.serve_until_signal([&] {
         std::printf("\nRetour demo\n\n  Portal:    %s/\n  Receiver:  %s/webhook  (requests are stored in %s)\n", origin.c_str(),
                     origin.c_str(), db_path.c_str());
         if (std::filesystem::exists(dist + "/retour-demo.html"))

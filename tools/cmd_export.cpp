@@ -65,10 +65,10 @@ std::string reasons_csv(const std::vector<StoredRequest>& requests) {
 
 std::string rejections_csv(const std::vector<Rejection>& rejections) {
     std::string out = csv_row({"received_at", "http_status", "error", "reason", "request_id", "order_number", "rma",
-                               "policy_version", "remote_ip"});
+                               "policy_version", "remote_ip", "unlogged_before"});
     for (const auto& r : rejections)
         out += csv_row({r.received_at, std::to_string(r.http_status), r.error, r.reason, r.request_id, r.order_number,
-                        r.rma, r.policy_version, r.remote_ip});
+                        r.rma, r.policy_version, r.remote_ip, std::to_string(r.unlogged_before)});
     return out;
 }
 

@@ -1,17 +1,16 @@
-// `retour hook`: the webhook receiver. cpp-httplib glue only: every decision is made
-// by handle_request (hook_handler.h) with the same core the portal runs.
+// `retour hook`: the webhook receiver. Options and wiring only: every decision is made
+// by handle_request (hook_handler.h) with the same core the portal runs; the HTTP server
+// (http_server.h) guards against slow and hostile clients.
 #include <cstdio>
 #include <ctime>
 #include <chrono>
 #include <cstring>
 
-#include <httplib.h>
-
 #include "core/policy.h"
 #include "tools/commands.h"
 #include "tools/file_io.h"
-#include "tools/hook_http.h"
-#include "tools/listen.h"
+#include "tools/hook_handler.h"
+#include "tools/http_server.h"
 
 namespace retour::tools {
 
@@ -45,18 +44,35 @@ double number_option(const Args& args, const std::string& name, double fallback,
     return d;
 }
 
+// Limits on slow and hostile clients, and the proxies whose X-Forwarded-For is believed.
+ServerOptions server_options(Args& args, const std::vector<std::string>& trusted_proxies) {
+    ServerOptions o;
+    o.host = args.get_or("host", "127.0.0.1");
+    o.read_deadline_s = number_option(args, "read-deadline", 10, 0.1);
+    o.idle_timeout_s = static_cast<unsigned>(number_option(args, "idle-timeout", 30, 1));
+    o.max_connections = static_cast<unsigned>(number_option(args, "max-conns", 1000, 1));
+    o.max_connections_per_ip = static_cast<unsigned>(number_option(args, "max-conns-per-ip", 32, 0));
+    o.threads = static_cast<unsigned>(number_option(args, "threads", o.threads, 1));
+    for (const std::string& p : trusted_proxies)
+        if (!o.trusted_proxies.add(p))
+            throw UsageError{"--trusted-proxy expects an IPv4 or IPv6 address or CIDR range (10.0.0.0/8, ::1), not '" + p + "'"};
+    return o;
+}
+
 }  // namespace
 
 int cmd_hook(int argc, char** argv) {
     const std::vector<std::string> origins = take_repeated(argc, argv, "allow-origin");
+    const std::vector<std::string> proxies = take_repeated(argc, argv, "trusted-proxy");
     Args args(argc, argv);
     args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
-                     "keep-rejections"});
+                     "keep-rejections", "log-rejections-per-minute", "read-deadline", "idle-timeout", "max-conns",
+                     "max-conns-per-ip", "threads"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");
-    const std::string host = args.get_or("host", "127.0.0.1");
-    const int port = static_cast<int>(number_option(args, "port", 8081, 0));
+    ServerOptions server = server_options(args, proxies);
+    server.port = static_cast<int>(number_option(args, "port", 8081, 0));
 
     const std::string policy_text = read_file(policy_path);
     Parsed<Policy> policy = parse_policy_text(policy_text);
@@ -69,6 +85,7 @@ int cmd_hook(int argc, char** argv) {
     options.rate_limit.per_second = number_option(args, "rate", 1.0, 0.001);
     options.rate_limit.burst = number_option(args, "burst", 30, 1);
     options.max_body_bytes = static_cast<std::size_t>(number_option(args, "max-body", 64 * 1024, 1024));
+    options.rejections_per_minute = number_option(args, "log-rejections-per-minute", 30, 1);
     options.verify.max_skew_seconds = static_cast<std::int64_t>(number_option(args, "max-skew", 600, 0));
     const double retention_days = number_option(args, "policy-retention-days", kDefaultPolicyRetentionDays, 0);
 
@@ -78,19 +95,12 @@ int cmd_hook(int argc, char** argv) {
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));
 
-    httplib::Server server;
-    // httplib refuses longer bodies itself (413) before reading them into memory.
-    server.set_payload_max_length(options.max_body_bytes);
-    server.set_read_timeout(10, 0);
-    // httplib writes headers and body separately: without this, Nagle holds the body
-    // until the client's delayed ACK, ~40 ms per answer (tests/bench measured it).
-    server.set_tcp_nodelay(true);
-    add_hook_routes(server, state);
-
-    const int bound = bind_exclusive(server, host, port);
-    serve_until_signal(server, [&] {
+    server.max_body_bytes = options.max_body_bytes;  // longer bodies: 413 before they are read
+    HttpServer http(server, [&state](const HookRequest& req) { return handle_request(state, req); });
+    const std::string shown_host = server.host.find(':') == std::string::npos ? server.host : "[" + server.host + "]";
+    http.serve_until_signal([&] {
         std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",
-                    host.c_str(), bound, state.policy.version.c_str(), state.earlier.size(),
+                    shown_host.c_str(), http.port(), state.policy.version.c_str(), state.earlier.size(),
                     state.earlier.size() == 1 ? "" : "s", retention_days, db_path.c_str());
         std::fflush(stdout);
     });

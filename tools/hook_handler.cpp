@@ -89,13 +89,18 @@ HookResponse reject(HookState& state, const HookRequest& req, int status, const 
         r.rma = msg->data.rma;
         r.policy_version = msg->data.policy_version;
     }
-    try {
-        state.store.log_rejection(r);
-    } catch (const std::exception&) {
-        // The log is for the merchant's curiosity; failing to write it changes no answer.
+    // A client sending bad posts in a loop gets a few rows a minute, not one per post.
+    const bool logged = state.log_refusal_of(req.remote_ip, req.now_monotonic_s, &r.unlogged_before);
+    if (logged) {
+        try {
+            state.store.log_rejection(r);
+        } catch (const std::exception&) {
+            // The log is for the merchant's curiosity; failing to write it changes no answer.
+        }
     }
     HookResponse res = reply(status, body);
-    res.note = r.error + (reason.empty() ? "" : ": " + reason);
+    res.note = r.error + (reason.empty() ? "" : ": " + reason) + (logged ? "" : " (not in the rejection log: "
+               "over --log-rejections-per-minute, counted)");
     return res;
 }
 
@@ -158,9 +163,19 @@ bool HookState::first_refusal_of(const std::string& origin) {
     return refused_origins_.insert(origin).second;
 }
 
-std::string HookRequest::header(const std::string& lower_name) const {
-    auto it = headers.find(lower_name);
-    return it == headers.end() ? std::string() : it->second;
+bool HookState::log_refusal_of(const std::string& client, double now_s, std::int64_t* unlogged) {
+    const bool log = rejection_log_limiter.allow(client, now_s);
+    std::lock_guard<std::mutex> lock(refused_mutex_);
+    if (log) {
+        auto it = unlogged_.find(client);
+        *unlogged = it == unlogged_.end() ? 0 : it->second;
+        if (it != unlogged_.end()) unlogged_.erase(it);
+        return true;
+    }
+    // Bounded: a flood of addresses loses counts, never memory.
+    if (unlogged_.size() >= 10'000 && !unlogged_.count(client)) unlogged_.clear();
+    ++unlogged_[client];
+    return false;
 }
 
 HookResponse handle_webhook(HookState& state, const HookRequest& req) {

@@ -1,6 +1,6 @@
 #pragma once
 // The receiver's HTTP logic, free of any HTTP library: a request struct in, a
-// response struct out. cmd_hook.cpp wires it to cpp-httplib; docs/webhook.md lists
+// response struct out (http_message.h). http_server.h wires it to libmicrohttpd; docs/webhook.md lists
 // the statuses.
 //
 //   POST    /webhook  a webhook message (docs/webhook.md) → 200 accepted | 200 duplicate |
@@ -18,6 +18,7 @@
 #include "core/policy.h"
 #include "core/request_verify.h"
 #include "tools/canonical_body.h"
+#include "tools/http_message.h"
 #include "tools/policy_versions.h"
 #include "tools/rate_limiter.h"
 #include "tools/return_store.h"
@@ -29,44 +30,37 @@ struct HookOptions {
     std::size_t max_depth = kMaxBodyDepth;  // nesting of a posted body
     std::vector<std::string> allowed_origins;  // exact "scheme://host[:port]"
     RateLimit rate_limit;
+    // Refusals written to the rejection log per client per minute (on average, in bursts
+    // of as many); beyond that they are only counted, in the next row logged for the client.
+    double rejections_per_minute = 30;
     VerifyOptions verify;
 };
 
 struct HookState {
     HookState(Policy p, ReturnStore& s, HookOptions o)
-        : policy(std::move(p)), store(s), options(std::move(o)), limiter(options.rate_limit) {}
+        : policy(std::move(p)),
+          store(s),
+          options(std::move(o)),
+          limiter(options.rate_limit),
+          rejection_log_limiter({options.rejections_per_minute / 60, options.rejections_per_minute}) {}
     Policy policy;
     ReturnStore& store;
     HookOptions options;
     RateLimiter limiter;
+    RateLimiter rejection_log_limiter;
     PolicyVersions earlier;  // empty unless the shell loads them (serve_policy)
 
     // True the first time `origin` is refused (then the log says how to allow it); a
     // bounded set, so a client inventing origins cannot grow it.
     bool first_refusal_of(const std::string& origin);
+    // Whether a refusal from `client` goes into the rejection log now; if so `*unlogged`
+    // gets how many from it were left out since its last logged one.
+    bool log_refusal_of(const std::string& client, double now_s, std::int64_t* unlogged);
 
 private:
     std::set<std::string> refused_origins_;
     std::mutex refused_mutex_;
-};
-
-struct HookRequest {
-    std::string method, path;
-    std::map<std::string, std::string> headers;  // names in lower case
-    std::string body;
-    std::string remote_ip;
-    std::int64_t now_unix = 0;     // the receiver's wall clock
-    double now_monotonic_s = 0;    // for the rate limit
-    std::string header(const std::string& lower_name) const;
-};
-
-struct HookResponse {
-    int status = 200;
-    std::string content_type = "application/json";
-    std::string body;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string note;    // why it was refused, for the request's log line
-    std::string advice;  // a log line of its own: what the merchant can do about it
+    std::map<std::string, std::int64_t> unlogged_;  // bounded like the origins
 };
 
 HookResponse handle_request(HookState& state, const HookRequest& request);

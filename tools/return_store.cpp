@@ -68,6 +68,7 @@ const AddedColumn kAddedColumns[] = {
     {"rejections", "order_number", "TEXT NOT NULL DEFAULT ''"},
     {"rejections", "rma", "TEXT NOT NULL DEFAULT ''"},
     {"rejections", "policy_version", "TEXT NOT NULL DEFAULT ''"},
+    {"rejections", "unlogged_before", "INTEGER NOT NULL DEFAULT 0"},
 };
 
 // At most `max` bytes, cut at a character boundary, "…" marking the cut.
@@ -228,11 +229,11 @@ void ReturnStore::log_rejection(const Rejection& r) {
     const std::size_t kField = 200;  // ids, numbers and versions the sender chose
     Statement s(db_,
                 "INSERT INTO rejections (request_id, received_at, remote_ip, http_status, body_sha256, detail, error,"
-                " reason, order_number, rma, policy_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                " reason, order_number, rma, policy_version, unlogged_before) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, clipped(r.request_id, kField)).bind(2, r.received_at).bind(3, clipped(r.remote_ip, kField));
     s.bind(4, static_cast<std::int64_t>(r.http_status)).bind(5, r.body_sha256).bind(6, clipped(r.detail, kMaxRejectionText));
     s.bind(7, clipped(r.error, kField)).bind(8, clipped(r.reason, kMaxRejectionText)).bind(9, clipped(r.order_number, kField));
-    s.bind(10, clipped(r.rma, kField)).bind(11, clipped(r.policy_version, kField));
+    s.bind(10, clipped(r.rma, kField)).bind(11, clipped(r.policy_version, kField)).bind(12, r.unlogged_before);
     s.step();
     Statement trim(db_, "DELETE FROM rejections WHERE rowid <= (SELECT MAX(rowid) FROM rejections) - ?");
     trim.bind(1, rejection_limit_);
@@ -311,12 +312,13 @@ std::vector<Rejection> ReturnStore::all_rejections() {
     std::vector<Rejection> out;
     Statement s(db_,
                 "SELECT request_id, received_at, remote_ip, body_sha256, detail, http_status, error, reason,"
-                " order_number, rma, policy_version FROM rejections ORDER BY rowid");
+                " order_number, rma, policy_version, unlogged_before FROM rejections ORDER BY rowid");
     while (s.step()) {
         Rejection r;
         s.texts(0, {&r.request_id, &r.received_at, &r.remote_ip, &r.body_sha256, &r.detail});
         r.http_status = static_cast<int>(s.integer(5));
         s.texts(6, {&r.error, &r.reason, &r.order_number, &r.rma, &r.policy_version});
+        r.unlogged_before = s.integer(11);
         out.push_back(std::move(r));
     }
     return out;

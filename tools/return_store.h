@@ -4,7 +4,8 @@
 // request is either fully stored or not at all, and an answered one is on disk.
 // Rejected posts are logged in `rejections` without taking the id, so a corrected
 // request may reuse it; the log keeps the newest rows (kMaxRejections unless set), so clients that
-// are not even authenticated cannot grow the file without limit. `policy_versions`
+// are not even authenticated cannot grow the file without limit; hook_handler.h bounds
+// the rows a client may add per minute. `policy_versions`
 // holds every policy the receiver has served, so requests made under an earlier one
 // can still be verified against it (policy_versions.h).
 //
@@ -39,6 +40,7 @@ struct Rejection {
     std::string error;   // "verification_failed", "origin_not_allowed", …
     std::string reason;  // for the merchant: the first differences, the origin, …
     std::string order_number, rma, policy_version;  // when the body could be read
+    std::int64_t unlogged_before = 0;  // refusals from the same client left out of the log since its previous row
 };
 
 struct StoredPolicy {

@@ -42,7 +42,9 @@ struct Post {
 };
 
 // The receiver fixture's order, moved so it was delivered five days ago (its window
-// is open whatever today is), and its selection, once per request id.
+// is open whatever today is), and its selection, once per request id. Each request its
+// own order: the receiver counts units already returned per order line, so the same
+// order again would be refused (422 quantity_above_returnable) after the first post.
 std::vector<Post> make_posts(int count) {
     const std::string fixtures = std::string(RETOUR_ROOT) + "/tests/fixtures/receiver/";
     const Policy policy = *parse_policy_text(read_file(fixtures + "policy.json")).value;
@@ -52,12 +54,9 @@ std::vector<Post> make_posts(int count) {
     order_doc["placed_at"] = format_instant(Instant{now.unix_seconds - 10 * 86400});
     order_doc["fulfilled_at"] = format_instant(Instant{now.unix_seconds - 9 * 86400});
     order_doc["delivered_at"] = format_instant(Instant{now.unix_seconds - 5 * 86400});
-    const Parsed<Order> order = parse_order(order_doc);
     const Selection sel = *parse_selection(json::parse(read_file(fixtures + "selection.json"))).value;
     const auto key = crypto::ed25519_keypair_from_seed(crypto::Bytes(32, 0x11));
-    const json q = to_json(quote(policy, *order.value, sel, now));
     RequestDraft draft;
-    draft.token = sign_order(*order.value, key.secret_key);
     draft.shopper = Shopper{"Ana Lima", "ana@example.com", PostalAddress{"Rua 1", "", "Köln", "50667", "", "DE"}};
     draft.selection = sel;
     draft.locale = "de";
@@ -65,6 +64,10 @@ std::vector<Post> make_posts(int count) {
     const std::string run = std::to_string(now.unix_seconds);
     std::vector<Post> posts;
     for (int i = 0; i < count; ++i) {
+        order_doc["id"] = "gid://bench/Order/" + run + "-" + std::to_string(i);
+        const Parsed<Order> order = parse_order(order_doc);
+        const json q = to_json(quote(policy, *order.value, sel, now));
+        draft.token = sign_order(*order.value, key.secret_key);
         draft.id = "bench_" + run + "_" + std::to_string(i);
         const ReturnRequest r = build_request(policy, *order.value, q, draft);
         const WebhookHeaders h = webhook_headers(r, now);

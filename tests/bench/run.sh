@@ -47,7 +47,7 @@ else
   port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
   db="$OUT/receiver.db"; rm -f "$db" "$db"-*
   "$RETOUR" hook --policy "$ROOT/tests/fixtures/receiver/policy.json" --db "$db" --host 127.0.0.1 --port "$port" \
-    --rate 1000000 --burst 1000000 >"$PARTS/receiver-server.log" 2>&1 &
+    --rate 1000000 --burst 1000000 --max-conns-per-ip 0 >"$PARTS/receiver-server.log" 2>&1 &
   hook_pid=$!
   part receiver "load run failed or not every post was accepted" \
     "$OUT/load_hook" --port "$port" --clients "${BENCH_CLIENTS:-8}" --requests 6000 --seconds 20
