@@ -4,12 +4,15 @@
 #include <ctime>
 #include <chrono>
 #include <cstring>
+#include <memory>
+#include <optional>
 
 #include <httplib.h>
 
 #include "core/policy.h"
 #include "tools/commands.h"
 #include "tools/file_io.h"
+#include "tools/forwarder.h"
 #include "tools/hook_http.h"
 #include "tools/listen.h"
 
@@ -51,7 +54,7 @@ int cmd_hook(int argc, char** argv) {
     const std::vector<std::string> origins = take_repeated(argc, argv, "allow-origin");
     Args args(argc, argv);
     args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
-                     "keep-rejections"});
+                     "keep-rejections", "forward"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");
@@ -64,6 +67,15 @@ int cmd_hook(int argc, char** argv) {
         for (const auto& e : policy.errors) std::fprintf(stderr, "%s: %s\n", policy_path.c_str(), e.text().c_str());
         return 1;
     }
+    std::optional<ForwardConfig> forward;
+    if (auto path = args.get("forward")) {
+        Parsed<ForwardConfig> config = read_forward_config(*path);
+        if (!config.ok()) {
+            for (const auto& e : config.errors) std::fprintf(stderr, "%s: %s\n", path->c_str(), e.text().c_str());
+            return 1;
+        }
+        forward = std::move(config.value);
+    }
     HookOptions options;
     options.allowed_origins = origins;
     options.rate_limit.per_second = number_option(args, "rate", 1.0, 0.001);
@@ -74,7 +86,19 @@ int cmd_hook(int argc, char** argv) {
 
     ReturnStore store(db_path);
     store.set_rejection_limit(static_cast<std::int64_t>(number_option(args, "keep-rejections", kMaxRejections, 1)));
+    std::unique_ptr<Forwarder> forwarder;
+    if (forward) {
+        std::vector<std::string> urls;
+        for (const ForwardEndpoint& e : forward->endpoints) {
+            urls.push_back(e.url);
+            std::fprintf(stderr, "forwarding events to %s (%s%s%s)\n", e.url.c_str(), e.secret.empty() ? "" : "v1",
+                         e.secret.empty() || e.signing_key.empty() ? "" : " + ", e.signing_key.empty() ? "" : "v1a");
+        }
+        store.set_forward_endpoints(std::move(urls));
+        forwarder = std::make_unique<Forwarder>(db_path, std::move(*forward));
+    }
     HookState state(std::move(*policy.value), store, options);
+    if (forwarder) state.on_event_queued = [&forwarder] { forwarder->wake(); };
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));
 
