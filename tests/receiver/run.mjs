@@ -8,6 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { cliChecks } from './cli.mjs';
+import { forwardChecks } from './forward.mjs';
 
 const retour = process.argv[2];
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'receiver');
@@ -313,6 +314,7 @@ async function main() {
   await policyVersions();
   await boundedRejections();
   await portInUse();
+  await forwardChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, makeRequest, sql, tamper, shopKey, policyJson });
   await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,
     selection: join(fixtures, 'selection.json') });
 
