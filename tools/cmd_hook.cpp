@@ -95,10 +95,8 @@ int cmd_hook(int argc, char** argv) {
                          e.secret.empty() || e.signing_key.empty() ? "" : " + ", e.signing_key.empty() ? "" : "v1a");
         }
         store.set_forward_endpoints(std::move(urls));
-        forwarder = std::make_unique<Forwarder>(db_path, std::move(*forward));
     }
     HookState state(std::move(*policy.value), store, options);
-    if (forwarder) state.on_event_queued = [&forwarder] { forwarder->wake(); };
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));
 
@@ -112,6 +110,12 @@ int cmd_hook(int argc, char** argv) {
     add_hook_routes(server, state);
 
     const int bound = bind_exclusive(server, host, port);
+    // Only once the port is ours: a second receiver started by mistake on the same
+    // database must not send anything before it fails to bind.
+    if (forward) {
+        forwarder = std::make_unique<Forwarder>(db_path, std::move(*forward));
+        state.on_event_queued = [&forwarder] { forwarder->wake(); };
+    }
     serve_until_signal(server, [&] {
         std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",
                     host.c_str(), bound, state.policy.version.c_str(), state.earlier.size(),
