@@ -35,12 +35,12 @@ std::string describe(const HttpAnswer& a) {
 }  // namespace
 
 HttpAnswer send_event(const ForwardEndpoint& endpoint, const std::string& id, const std::string& body,
-                      std::int64_t timestamp, std::int64_t timeout_ms) {
+                      std::int64_t timestamp, std::int64_t timeout_ms, const std::atomic<bool>* cancel) {
     return http_post(endpoint.url,
                      {"content-type: application/json", "webhook-id: " + id,
                       "webhook-timestamp: " + std::to_string(timestamp),
                       "webhook-signature: " + signature_header(endpoint, id, timestamp, body)},
-                     body, static_cast<long>(timeout_ms));
+                     body, static_cast<long>(timeout_ms), cancel);
 }
 
 Forwarder::Forwarder(std::string db_path, ForwardConfig config) : db_path_(std::move(db_path)), config_(std::move(config)) {
@@ -52,6 +52,7 @@ Forwarder::~Forwarder() {
         std::lock_guard<std::mutex> lock(mutex_);
         stopping_ = true;
     }
+    cancel_ = true;
     cv_.notify_all();
     for (std::thread& t : threads_) t.join();
 }
@@ -94,7 +95,9 @@ void Forwarder::run(const ForwardEndpoint& endpoint) {
                         if (stopping_) return;
                     }
                     const std::int64_t started = now_ms();
-                    const HttpAnswer a = send_event(endpoint, d.event_id, d.body, started / 1000, config_.timeout_ms);
+                    const HttpAnswer a =
+                        send_event(endpoint, d.event_id, d.body, started / 1000, config_.timeout_ms, &cancel_);
+                    if (cancel_) return;  // cut off by the shutdown: not an answer, stays due
                     const std::int64_t done = now_ms();
                     std::optional<std::int64_t> retry_after;
                     if (!a.retry_after.empty()) retry_after = parse_retry_after(a.retry_after, done);

@@ -11,6 +11,7 @@
 //   [X] webhook-id stable across retries, webhook-timestamp of each attempt
 //   [ ] no delivery order between events (the standard promises none)
 //   [ ] at least once: killed during an attempt, the event is sent again (same webhook-id)
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -25,13 +26,13 @@ namespace retour::tools {
 
 // One attempt of `body` as event `id` to `endpoint`, signed at `timestamp` (Unix seconds).
 HttpAnswer send_event(const ForwardEndpoint& endpoint, const std::string& id, const std::string& body,
-                      std::int64_t timestamp, std::int64_t timeout_ms);
+                      std::int64_t timestamp, std::int64_t timeout_ms, const std::atomic<bool>* cancel = nullptr);
 
 class Forwarder {
 public:
     // Starts the threads; the database must already hold the tables (ReturnStore made them).
     Forwarder(std::string db_path, ForwardConfig config);
-    ~Forwarder();  // stops: an attempt in flight is finished (at most the timeout)
+    ~Forwarder();  // stops: an attempt in flight is cut off and stays pending (sent again later)
     Forwarder(const Forwarder&) = delete;
     Forwarder& operator=(const Forwarder&) = delete;
 
@@ -46,6 +47,7 @@ private:
     std::condition_variable cv_;
     std::uint64_t wakeups_ = 0;
     bool stopping_ = false;
+    std::atomic<bool> cancel_{false};  // set with stopping_, read by libcurl mid-transfer
     std::vector<std::thread> threads_;
 };
 

@@ -41,6 +41,12 @@ std::size_t find_retry_after(char* data, std::size_t size, std::size_t n, void* 
     return bytes;
 }
 
+// libcurl calls this often during a transfer; non-zero aborts it.
+int check_cancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* cancel = static_cast<const std::atomic<bool>*>(user);
+    return cancel && cancel->load() ? 1 : 0;
+}
+
 struct UrlParts {
     std::string scheme, host, user, error;
 };
@@ -81,7 +87,7 @@ std::string endpoint_url_problem(const std::string& url) {
 }
 
 HttpAnswer http_post(const std::string& url, const std::vector<std::string>& headers, const std::string& body,
-                     long timeout_ms) {
+                     long timeout_ms, const std::atomic<bool>* cancel) {
     ensure_curl();
     HttpAnswer answer;
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
@@ -111,6 +117,11 @@ HttpAnswer http_post(const std::string& url, const std::vector<std::string>& hea
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, find_retry_after);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &answer.retry_after);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+    if (cancel) {
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, check_cancel);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, cancel);
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    }
     const CURLcode rc = curl_easy_perform(c);
     double total = 0;
     curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &total);

@@ -2,6 +2,7 @@
 // Outgoing HTTP for the receiver (forwarding events; later SMTP goes through the same
 // library): libcurl, one easy handle per request, safe to call from several threads.
 // No redirects are followed (Standard Webhooks: a 3xx is a failure, fix the URL).
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,10 @@ struct HttpAnswer {
 };
 
 // POSTs `body` with `headers` ("name: value"); the whole attempt (connect, send,
-// answer) is cut off after `timeout_ms`.
+// answer) is cut off after `timeout_ms`, or as soon as `*cancel` becomes true
+// (a receiver shutting down does not wait for a slow endpoint).
 HttpAnswer http_post(const std::string& url, const std::vector<std::string>& headers, const std::string& body,
-                     long timeout_ms);
+                     long timeout_ms, const std::atomic<bool>* cancel = nullptr);
 
 // Empty when `url` can receive events: http(s) with a host, no user:password inside
 // (secrets belong in files); plain http only to this machine (127.0.0.1, ::1,

@@ -213,5 +213,23 @@ export async function forwardChecks({ retour, tmp, check, startHook, stopHook, p
     later.delivered(killedId).length === 1 && later.delivered(eventId).length === 1 &&
     sql(`SELECT state FROM deliveries WHERE event_id = '${killedId}'`, rdb) === 'delivered', sql('SELECT * FROM deliveries', rdb));
   await stopHook(hook);
+
+  // An endpoint that never answers must not hold up a receiver that is told to stop.
+  const stuck = [];
+  const hanging = http.createServer((req) => { req.resume(); stuck.push(Date.now()); });
+  await new Promise((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  const cfg3 = join(tmp, 'forward-stuck.json');
+  writeFileSync(cfg3, JSON.stringify({ endpoints: [{ url: `http://127.0.0.1:${hanging.address().port}/`, secret_file: secretFile }],
+    timeout_seconds: 60 }));
+  hook = await startHook(join(tmp, 'forward-stuck.db'), ['--forward', cfg3]);
+  await post(hook.port, makeRequest());
+  await until(() => stuck.length === 1);
+  const stopping = Date.now();
+  await stopHook(hook);
+  check('forward: SIGTERM during an attempt (60 s timeout) → the receiver stops at once, the delivery stays pending',
+    stuck.length === 1 && Date.now() - stopping < 10_000 &&
+    sql('SELECT state, attempts FROM deliveries', join(tmp, 'forward-stuck.db')) === 'pending|0', `${Date.now() - stopping} ms`);
+  hanging.closeAllConnections();
+  hanging.close();
   for (const ep of [ok, gone, slow, broken, later]) await ep.close();
 }
