@@ -118,8 +118,7 @@ void Forwarder::run(const ForwardEndpoint& endpoint) {
                         break;
                     }
                 }
-                if (due.size() == static_cast<std::size_t>(kBatch)) continue;
-                if (!due.empty()) continue;  // answers may have made others due
+                if (!due.empty()) continue;  // more may be due (a full batch, or time passed while sending)
                 if (auto next = queue->next_due_ms(endpoint.url)) wait_ms = std::min(wait_ms, *next - now_ms());
             }
         } catch (const std::exception& e) {
