@@ -26,12 +26,13 @@ PACKAGES=(
   build-essential cmake pkg-config dpkg-dev ca-certificates
   emscripten
   nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
-  libsodium-dev libmicrohttpd-dev libcpp-httplib-dev libsqlite3-dev sqlite3
+  libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev libcpp-httplib-dev libsqlite3-dev sqlite3
   chromium zbar-tools qpdf poppler-utils curl
   fonts-dejavu-core fonttools brotli
   clang-14 libclang-rt-14-dev
 )
 PLAYWRIGHT_VERSION=1.65.1
+STANDARDWEBHOOKS_VERSION=1.1.1  # the reference verifier the receiver tests check forwarded events with
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -111,14 +112,19 @@ subset_font() {
     --layout-features='' --no-hinting --desubroutinize --output-file="$out"
 }
 
+# True when .deps/npm holds package $1 at version $2.
+has_npm_package() {
+  grep -qs "\"version\": \"$2\"" "$DEPS/npm/node_modules/$1/package.json"
+}
+
 ensure_npm_tools() {
   local dir="$DEPS/npm"
-  [ -f "$dir/node_modules/playwright-core/package.json" ] &&
-    grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$dir/node_modules/playwright-core/package.json" && return 0
-  say "installing playwright-core@$PLAYWRIGHT_VERSION (drives Debian's chromium; downloads no browser)"
+  has_npm_package playwright-core "$PLAYWRIGHT_VERSION" && has_npm_package standardwebhooks "$STANDARDWEBHOOKS_VERSION" && return 0
+  say "installing playwright-core@$PLAYWRIGHT_VERSION (drives Debian's chromium; downloads no browser) and standardwebhooks@$STANDARDWEBHOOKS_VERSION"
   mkdir -p "$dir"
   [ -f "$dir/package.json" ] || echo '{"name":"retour-test-tools","private":true}' >"$dir/package.json"
-  (cd "$dir" && npm install --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION")
+  (cd "$dir" && npm install --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION" \
+    "standardwebhooks@$STANDARDWEBHOOKS_VERSION")
 }
 
 cmd_setup() {

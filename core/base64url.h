@@ -3,6 +3,8 @@
 // so a token fits in a URL fragment untouched. Decoding also accepts correct padding
 // (Python's urlsafe_b64encode adds it) but nothing else: no spaces, no '+' or '/',
 // no stray bits in the last character.
+// Standard base64 (RFC 4648 §4: + and /, '=' padded) is what Standard Webhooks uses for
+// secrets and signatures; the same strict rules, padding optional when decoding.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,5 +28,9 @@ struct Base64Decoded {
     std::string text() const { return std::string(bytes.begin(), bytes.end()); }
 };
 Base64Decoded base64url_decode(std::string_view text);
+
+std::string base64_encode(const std::uint8_t* data, std::size_t size);
+inline std::string base64_encode(const std::vector<std::uint8_t>& bytes) { return base64_encode(bytes.data(), bytes.size()); }
+Base64Decoded base64_decode(std::string_view text);
 
 }  // namespace retour

@@ -40,6 +40,10 @@ bool ed25519_verify(std::string_view message, const Bytes& signature, const Byte
 std::optional<Bytes> ed25519_public_key_of(const Bytes& secret_key);
 
 std::array<std::uint8_t, 32> sha256(std::string_view data);
+// Constant-time equality (signature checks must not leak how much of a guess matched).
+bool equal_constant_time(const std::uint8_t* a, const std::uint8_t* b, std::size_t size);
+// HMAC-SHA256 with a key of any length (Standard Webhooks' v1 signatures).
+std::array<std::uint8_t, 32> hmac_sha256(const Bytes& key, std::string_view message);
 
 // Argon2id (version 1.3). `memory_bytes` and `iterations` are the cost; nullopt when
 // libsodium refuses them (below its minimums) or runs out of memory.

@@ -61,6 +61,22 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
     return out;
 }
 
+bool equal_constant_time(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) {
+    ensure_sodium();
+    return sodium_memcmp(a, b, size) == 0;
+}
+
+std::array<std::uint8_t, 32> hmac_sha256(const Bytes& key, std::string_view message) {
+    ensure_sodium();
+    // The init/update/final form: crypto_auth_hmacsha256() itself takes 32-byte keys only.
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, key.data(), key.size());
+    crypto_auth_hmacsha256_update(&state, u8(message), message.size());
+    std::array<std::uint8_t, 32> out{};
+    crypto_auth_hmacsha256_final(&state, out.data());
+    return out;
+}
+
 std::optional<Bytes> argon2id(std::string_view password, const Bytes& salt, std::size_t out_size,
                               Argon2Cost cost) {
     if (salt.size() != crypto_pwhash_SALTBYTES) return std::nullopt;

@@ -5,10 +5,14 @@
 #include <ctime>
 #include <chrono>
 #include <cstring>
+#include <atomic>
+#include <memory>
+#include <optional>
 
 #include "core/policy.h"
 #include "tools/commands.h"
 #include "tools/file_io.h"
+#include "tools/forwarder.h"
 #include "tools/hook_handler.h"
 #include "tools/http_server.h"
 
@@ -67,7 +71,7 @@ int cmd_hook(int argc, char** argv) {
     Args args(argc, argv);
     args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
                      "keep-rejections", "log-rejections-per-minute", "read-deadline", "idle-timeout", "max-conns",
-                     "max-conns-per-ip", "threads"});
+                     "max-conns-per-ip", "threads", "forward"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");
@@ -80,6 +84,15 @@ int cmd_hook(int argc, char** argv) {
         for (const auto& e : policy.errors) std::fprintf(stderr, "%s: %s\n", policy_path.c_str(), e.text().c_str());
         return 1;
     }
+    std::optional<ForwardConfig> forward;
+    if (auto path = args.get("forward")) {
+        Parsed<ForwardConfig> config = read_forward_config(*path);
+        if (!config.ok()) {
+            for (const auto& e : config.errors) std::fprintf(stderr, "%s: %s\n", path->c_str(), e.text().c_str());
+            return 1;
+        }
+        forward = std::move(config.value);
+    }
     HookOptions options;
     options.allowed_origins = origins;
     options.rate_limit.per_second = number_option(args, "rate", 1.0, 0.001);
@@ -91,12 +104,34 @@ int cmd_hook(int argc, char** argv) {
 
     ReturnStore store(db_path);
     store.set_rejection_limit(static_cast<std::int64_t>(number_option(args, "keep-rejections", kMaxRejections, 1)));
+    std::unique_ptr<Forwarder> forwarder;
+    if (forward) {
+        std::vector<std::string> urls;
+        for (const ForwardEndpoint& e : forward->endpoints) {
+            urls.push_back(e.url);
+            std::fprintf(stderr, "forwarding events to %s (%s%s%s)\n", e.url.c_str(), e.secret.empty() ? "" : "v1",
+                         e.secret.empty() || e.signing_key.empty() ? "" : " + ", e.signing_key.empty() ? "" : "v1a");
+        }
+        store.set_forward_endpoints(std::move(urls));
+    }
     HookState state(std::move(*policy.value), store, options);
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));
 
+    // Requests may be stored as soon as the server is bound; the forwarder starts only
+    // once the port is ours (a second receiver started by mistake on the same database
+    // must send nothing before it fails to bind). A wake before then is not needed: the
+    // forwarder looks at the queue when it starts.
+    std::atomic<Forwarder*> running_forwarder{nullptr};
+    state.on_event_queued = [&running_forwarder] {
+        if (Forwarder* f = running_forwarder.load()) f->wake();
+    };
     server.max_body_bytes = options.max_body_bytes;  // longer bodies: 413 before they are read
     HttpServer http(server, [&state](const HookRequest& req) { return handle_request(state, req); });
+    if (forward) {
+        forwarder = std::make_unique<Forwarder>(db_path, std::move(*forward));
+        running_forwarder = forwarder.get();
+    }
     const std::string shown_host = server.host.find(':') == std::string::npos ? server.host : "[" + server.host + "]";
     http.serve_until_signal([&] {
         std::printf("listening on http://%s:%d/webhook (policy %s, %zu earlier version%s kept %g days, db %s)\n",

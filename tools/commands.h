@@ -24,6 +24,8 @@ int cmd_make_request(int argc, char** argv);
 int cmd_publish_orders(int argc, char** argv);
 int cmd_export(int argc, char** argv);
 int cmd_label(int argc, char** argv);
+int cmd_forward_test(int argc, char** argv);
+int cmd_forward_status(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
 inline constexpr Command kCommands[] = {
@@ -39,8 +41,12 @@ inline constexpr Command kCommands[] = {
     {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--policy P] [--base-url URL]", "print a signed order token and link", cmd_sign_order},
     {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--policy P] [--identifier email|postcode]",
      "write one encrypted file per order, found by order number + email/postcode", cmd_publish_orders},
-    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]...",
-     "receive return requests: re-verify with the core, store in SQLite", cmd_hook},
+    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]... [--forward forward.json]",
+     "receive return requests: re-verify with the core, store in SQLite, forward signed events", cmd_hook},
+    {"forward-test", "--config forward.json | --url URL [--secret-file F] [--signing-key-file K]  [--timeout 15]",
+     "send a signed sample event (Standard Webhooks) to your endpoints now and show the answers", cmd_forward_test},
+    {"forward-status", "--db returns.db [--state pending|delivered|failed|disabled] [--limit 100] | --db returns.db --enable URL",
+     "list forwarded events per endpoint; re-enable an endpoint that answered 410", cmd_forward_status},
     {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--street S --postcode P --city C [--country CC]] [--method M] [--locale L]",
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
     {"export", "--db returns.db --csv [-o|--out FILE.csv] | --db returns.db --message ID|RMA",

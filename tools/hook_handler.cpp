@@ -8,6 +8,7 @@
 #include "core/canonical_json.h"
 #include "core/crypto.h"
 #include "core/order_token.h"
+#include "core/return_event.h"
 #include "core/webhook.h"
 #include "tools/canonical_body.h"
 
@@ -150,6 +151,10 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
         s.lines.push_back({l.line_id, l.sku, l.title, l.variant, l.reason, l.sub_reason, to_string(l.resolution),
                            l.comment, l.quantity, paid, ol ? ol->quantity_left() : 0});
     }
+    // For the merchant's endpoints (docs/webhook.md, "Forwarding"): queued with the request.
+    s.event = NewEvent{kEventReturnRequested,
+                       event_body(kEventReturnRequested, Instant{req.now_unix}, return_requested_data(r, s.status)), r.id,
+                       req.now_unix * 1000};
     return s;
 }
 
@@ -260,7 +265,9 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     const OpenedOrderToken opened = open_order_token(msg.data.order.token, *policy);
     OverReturn over;
     switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over)) {
-        case InsertResult::inserted: break;
+        case InsertResult::inserted:
+            if (state.on_event_queued) state.on_event_queued();
+            break;
         case InsertResult::duplicate: return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
         case InsertResult::conflict:
             return reject(state, req, 409,

@@ -8,6 +8,7 @@
 //   OPTIONS /webhook  CORS preflight → 204 for an allowed origin, 403 otherwise
 //   GET     /health   200 {"status":"ok"} and nothing else
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -49,6 +50,7 @@ struct HookState {
     RateLimiter limiter;
     RateLimiter rejection_log_limiter;
     PolicyVersions earlier;  // empty unless the shell loads them (serve_policy)
+    std::function<void()> on_event_queued;  // after a request and its event are stored (wakes the forwarder)
 
     // True the first time `origin` is refused (then the log says how to allow it); a
     // bounded set, so a client inventing origins cannot grow it.

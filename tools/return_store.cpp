@@ -4,6 +4,9 @@
 
 #include <stdexcept>
 
+#include "tools/delivery_queue.h"
+#include "tools/sqlite_db.h"
+
 namespace retour::tools {
 
 namespace {
@@ -79,80 +82,21 @@ std::string clipped(const std::string& text, std::size_t max) {
     return text.substr(0, n) + "\xE2\x80\xA6";
 }
 
-// A prepared statement that finalizes itself.
-class Statement {
-public:
-    Statement(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-            throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
-    }
-    ~Statement() { sqlite3_finalize(stmt_); }
-    Statement& bind(int i, const std::string& s) {
-        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Statement& bind(int i, std::int64_t v) {
-        sqlite3_bind_int64(stmt_, i, v);
-        return *this;
-    }
-    bool step() {
-        const int rc = sqlite3_step(stmt_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db_));
-    }
-    std::string text(int col) {
-        const auto* p = sqlite3_column_text(stmt_, col);
-        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
-                 : std::string();
-    }
-    std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
-    // Columns first, first + 1, … into `fields`, in order.
-    void texts(int first, std::initializer_list<std::string*> fields) {
-        for (std::string* f : fields) *f = text(first++);
-    }
-
-private:
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-};
-
 }  // namespace
 
 ReturnStore::ReturnStore(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
-        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw std::runtime_error("cannot open database " + path + ": " + msg);
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    try {
-        // WAL: readers (export) never block the receiver; FULL: a commit is on disk
-        // before the receiver answers 200.
-        exec("PRAGMA journal_mode=WAL;");
-        exec("PRAGMA synchronous=FULL;");
+    db_ = open_database(path, 5000, [this](sqlite3* db) {
+        db_ = db;
         exec("PRAGMA foreign_keys=ON;");
         exec(kSchema);
         for (const auto& c : kAddedColumns) add_missing_column(c.table, c.column, c.declaration);
-    } catch (const std::exception& e) {
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw std::runtime_error("database " + path + ": " + e.what());
-    }
+        create_delivery_tables(db_);
+    });
 }
 
 ReturnStore::~ReturnStore() { sqlite3_close(db_); }
 
-void ReturnStore::exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw std::runtime_error("sqlite: " + msg);
-    }
-}
+void ReturnStore::exec(const char* sql) { exec_sql(db_, sql); }
 
 void ReturnStore::add_missing_column(const char* table, const char* column, const char* declaration) {
     Statement info(db_, (std::string("PRAGMA table_info(") + table + ")").c_str());
@@ -216,6 +160,7 @@ InsertResult ReturnStore::insert(const StoredRequest& r, OverReturn* over) {
             li.bind(11, l.comment).bind(12, l.paid);
             li.step();
         }
+        if (r.event) queue_event(db_, *r.event, forward_endpoints_);
         exec("COMMIT;");
         return InsertResult::inserted;
     } catch (...) {

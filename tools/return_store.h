@@ -7,7 +7,8 @@
 // are not even authenticated cannot grow the file without limit; hook_handler.h bounds
 // the rows a client may add per minute. `policy_versions`
 // holds every policy the receiver has served, so requests made under an earlier one
-// can still be verified against it (policy_versions.h).
+// can still be verified against it (policy_versions.h). A request's event for the
+// merchant's endpoints is queued in the same transaction (delivery_queue.h).
 //
 // Thread-safe: one connection, one mutex (writes are small; SQLite serializes anyway).
 #include <cstdint>
@@ -15,6 +16,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "tools/delivery_queue.h"
 
 struct sqlite3;
 
@@ -31,6 +34,7 @@ struct StoredRequest {
     std::string id, body_sha256, body, rma, order_id, order_number, email, name;
     std::string created_at, received_at, status, verification, currency, remote_ip;
     std::vector<StoredLine> lines;
+    std::optional<NewEvent> event;  // queued for forwarding in the same transaction
 };
 
 struct Rejection {
@@ -75,7 +79,9 @@ public:
     // Units already stored for the same order line count: a line asking for more than
     // its `returnable` minus those gives over_return (and `over` says which and how many
     // are left). Checked inside the write transaction, so racing posts cannot both win.
+    // The request's event, if any, is queued for every forwarding endpoint (set_forward_endpoints).
     InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr);
+    void set_forward_endpoints(std::vector<std::string> urls) { forward_endpoints_ = std::move(urls); }
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
     void log_rejection(const Rejection& rejection);
     void set_rejection_limit(std::int64_t rows) { rejection_limit_ = rows; }
@@ -98,6 +104,7 @@ private:
     sqlite3* db_ = nullptr;
     std::mutex mutex_;
     std::int64_t rejection_limit_ = kMaxRejections;
+    std::vector<std::string> forward_endpoints_;
 };
 
 }  // namespace retour::tools

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { cliChecks } from './cli.mjs';
 import { hostileClients } from './hostile.mjs';
+import { forwardChecks } from './forward.mjs';
 
 const retour = process.argv[2];
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'receiver');
@@ -315,6 +316,7 @@ async function main() {
   await boundedRejections();
   await portInUse();
   await hostileClients({ retour, policy, startHook, stopHook, check, makeRequestText, sql, tmp });
+  await forwardChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, makeRequest, sql, tamper, shopKey, policyJson });
   await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,
     selection: join(fixtures, 'selection.json') });
 

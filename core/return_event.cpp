@@ -1,0 +1,31 @@
+#include "core/return_event.h"
+
+#include <algorithm>
+
+#include "core/canonical_json.h"
+
+namespace retour {
+
+std::string event_body(std::string_view type, Instant at, const nlohmann::json& data) {
+    return canonical_dump({{"data", data}, {"timestamp", format_instant(at)}, {"type", std::string(type)}});
+}
+
+nlohmann::json return_requested_data(const ReturnRequest& r, std::string_view status) {
+    using nlohmann::json;
+    // Each review code once, in the order the lines raised them.
+    std::vector<std::string> reasons;
+    for (const json& line : r.quote.value("lines", json::array()))
+        for (const json& code : line.value("review_codes", json::array()))
+            if (code.is_string() && std::find(reasons.begin(), reasons.end(), code.get<std::string>()) == reasons.end())
+                reasons.push_back(code.get<std::string>());
+    return {{"currency", r.quote.value("currency", "")},
+            {"id", r.id},
+            {"order", {{"id", r.order.id}, {"number", r.order.number}}},
+            {"policy", {{"hash", r.policy_hash}, {"version", r.policy_version}}},
+            {"review_reasons", reasons},
+            {"rma", r.rma},
+            {"status", std::string(status)},
+            {"totals", r.quote.value("totals", json::object())}};
+}
+
+}  // namespace retour

@@ -1,0 +1,29 @@
+#pragma once
+// The events `retour hook` forwards to the merchant's endpoints (Standard Webhooks):
+//   {"data":{…},"timestamp":"2026-12-02T14:00:00Z","type":"return.requested"}
+// canonical JSON, kept small: the return's id, RMA, order, status, totals and why it
+// needs review. The full message stays in the receiver (`retour export --message ID`).
+// Every event type goes through the same queue; the id is the queue's (webhook-id).
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/return_request.h"
+
+namespace retour {
+
+inline constexpr const char* kEventReturnRequested = "return.requested";
+inline constexpr const char* kEventTest = "retour.test";
+
+// The body of an event of `type` that happened at `at`.
+std::string event_body(std::string_view type, Instant at, const nlohmann::json& data);
+
+// `data` of return.requested for a verified request stored with `status`
+// ("accepted" or "review"):
+//   {"currency","id","order":{"id","number"},"policy":{"hash","version"},
+//    "review_reasons":[…],"rma","status","totals":{…the quote's totals…}}
+nlohmann::json return_requested_data(const ReturnRequest& request, std::string_view status);
+
+}  // namespace retour
