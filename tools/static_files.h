@@ -2,6 +2,8 @@
 // A folder served read-only over HTTP (`retour serve`, `retour demo`): GET and HEAD of
 // files under the root, "/" and "…/" as index.html, a content type by extension. Paths
 // arrive percent-decoded; any ".." segment is refused, so nothing outside the root is read.
+// A file's .br or .gz sibling is sent instead when the client accepts that encoding
+// (with Content-Encoding and Vary); content-hashed names are cacheable for a year.
 #include <optional>
 #include <string>
 

@@ -8,8 +8,13 @@
 //   idle_frames  frames drawn in 5 s without input, 1 s after the first frame
 //   cpu          renderer main-thread busy time (CDP Performance.getMetrics TaskDuration)
 //                per frame drawn while the mouse moves over the canvas for 3 s
-// Usage: node browser.mjs --dist DIR --hello DIR --runs N --out FILE
+//   served       the same files as `retour serve` (and `retour demo`) sends them to a
+//                browser that accepts br: the build's precompressed siblings where it wrote
+//                them (tools/dist/assemble.mjs), the file itself otherwise
+// Usage: node browser.mjs --dist DIR --hello DIR --runs N --out FILE [--retour PATH]
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +74,27 @@ async function firstVisitBytes(site) {
   return { files: out, total };
 }
 
+// Body bytes `retour serve` answers for each file, asked as Chromium asks.
+async function servedBytes(retour, dir, names) {
+  const child = spawn(retour, ['serve', '--root', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; const m = out.match(/:(\d+)\//); if (m) resolve(Number(m[1])); });
+    child.on('exit', (code) => reject(new Error(`retour serve exited with ${code}`)));
+  });
+  const get = (name) => new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: '/' + encodeURI(name), headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+      let n = 0;
+      res.on('data', (c) => { n += c.length; });
+      res.on('end', () => resolve({ n, encoding: res.headers['content-encoding'] || 'identity' }));
+    }).on('error', reject);
+  });
+  const out = {};
+  for (const name of names) out[name] = await get(name);
+  child.kill('SIGTERM');
+  return out;
+}
+
 async function timeFirstFrame(site) {
   const ctx = await newContext();
   const page = await ctx.newPage();
@@ -116,6 +142,17 @@ async function idleAndCpu(site) {
 
 const result = { runs: RUNS, bytes: {}, first_frame_ms: { portal: [], hello: [] }, interaction: {} };
 for (const name of ['portal', 'hello']) result.bytes[name] = await firstVisitBytes(sites[name]);
+if (args.retour) {
+  const portal = result.bytes.portal;
+  const fetched = portal.files.filter((f) => fs.existsSync(path.join(sites.portal.dir, f.name)));
+  const served = await servedBytes(args.retour, sites.portal.dir, fetched.map((f) => f.name));
+  portal.total.served = 0;
+  for (const f of fetched) {
+    f.served = served[f.name].n;
+    f.served_encoding = served[f.name].encoding;
+    portal.total.served += f.served;
+  }
+}
 for (const name of ['portal', 'hello']) await timeFirstFrame(sites[name]);  // warm-up, not counted
 for (let i = 0; i < RUNS; i++) {
   const order = i % 2 ? ['hello', 'portal'] : ['portal', 'hello'];

@@ -68,7 +68,7 @@ else
   rm -rf "$PORTAL" && cp -r "$ROOT/build/dist" "$PORTAL"
   [ -f "$PORTAL/policy.json" ] || cp "$PORTAL/policy.example.json" "$PORTAL/policy.json"
   part browser "browser run failed" node "$ROOT/tests/bench/browser.mjs" --dist "$PORTAL" --hello "$HELLO" \
-    --runs "$RUNS" --out /dev/stdout
+    --runs "$RUNS" --retour "$ROOT/build/native/tools/retour" --out /dev/stdout
 fi
 
 node "$ROOT/tests/bench/report.mjs" "$PARTS" "$OUT/results.json"

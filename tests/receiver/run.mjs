@@ -10,6 +10,7 @@ import net from 'node:net';
 import { cliChecks } from './cli.mjs';
 import { hostileClients } from './hostile.mjs';
 import { forwardChecks } from './forward.mjs';
+import { serveChecks } from './serve.mjs';
 
 const retour = process.argv[2];
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'receiver');
@@ -315,6 +316,7 @@ async function main() {
   await policyVersions();
   await boundedRejections();
   await portInUse();
+  await serveChecks({ retour, tmp, check });
   await hostileClients({ retour, policy, startHook, stopHook, check, makeRequestText, sql, tmp });
   await forwardChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, makeRequest, sql, tamper, shopKey, policyJson });
   await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,

@@ -7,10 +7,14 @@
 //    trying it: demo/ (demo policy and orders, for `?demo` and `retour demo`),
 //    examples/ (a storefront embedding it) and retour-demo.html, the whole portal with
 //    the demo data inlined, for file:// and no network.
+// Both folders carry .br and .gz siblings of every text-like file (and the wasm and font),
+// for servers that send precompressed files (`retour serve`/`retour demo`, nginx's
+// gzip_static/brotli_static, S3/CloudFront with Content-Encoding metadata).
 // Usage: node assemble.mjs --web DIR --wasm DIR --font FILE --out DIR [--demo-out DIR]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
@@ -123,6 +127,35 @@ const demoHtml = `<!doctype html>
 </html>
 `;
 fs.writeFileSync(path.join(demoTmp, 'retour-demo.html'), demoHtml);
+
+// --- precompressed siblings --------------------------------------------------
+// Maximum effort, since it is spent once at build time and saved on every visit. Only
+// written when smaller; identical files (both folders share most) are compressed once.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.ttf', '.svg', '.txt', '.webmanifest']);
+const compressed = new Map();
+function addCompressedSiblings(dir) {
+  for (const rel of fs.readdirSync(dir, { recursive: true })) {
+    const file = path.join(dir, rel);
+    if (!COMPRESSIBLE.has(path.extname(file)) || !fs.statSync(file).isFile()) continue;
+    const data = fs.readFileSync(file);
+    if (data.length < 1024) continue;
+    const key = crypto.createHash('sha256').update(data).digest('hex');
+    if (!compressed.has(key)) {
+      compressed.set(key, {
+        br: zlib.brotliCompressSync(data, { params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+          [zlib.constants.BROTLI_PARAM_MODE]: /\.(wasm|ttf)$/.test(file) ? zlib.constants.BROTLI_MODE_GENERIC
+            : zlib.constants.BROTLI_MODE_TEXT } }),
+        gz: zlib.gzipSync(data, { level: zlib.constants.Z_BEST_COMPRESSION }),
+      });
+    }
+    for (const [ext, packed] of Object.entries(compressed.get(key)))
+      if (packed.length < data.length) fs.writeFileSync(`${file}.${ext}`, packed);
+  }
+}
+addCompressedSiblings(tmp);
+addCompressedSiblings(demoTmp);
 
 publish(tmp, out);
 publish(demoTmp, demoOut);

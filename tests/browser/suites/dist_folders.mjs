@@ -30,16 +30,21 @@ export default function register({ test, deploy, dist, root }) {
     assert(demo.length === 0, `demo files in ${deploy}: ${demo.join(', ')}`);
     const cached = precacheOf(deploy).filter((f) => DEMO_ONLY.test(f));
     assert(cached.length === 0, `sw.js precaches demo files: ${cached.join(', ')}`);
-    const bytes = shipped.reduce((n, f) => n + fs.statSync(path.join(deploy, f)).size, 0);
+    // Compared without the precompressed copies (.br/.gz of the same files, never all sent).
+    const bytes = shipped.filter((f) => !/\.(br|gz)$/.test(f)).reduce((n, f) => n + fs.statSync(path.join(deploy, f)).size, 0);
     const single = fs.statSync(path.join(dist, 'retour-demo.html')).size;
-    assert(bytes < single, `the deploy folder (${bytes} B) is smaller than the single-file demo alone (${single} B)`);
+    assert(bytes < single, `the deploy folder (${bytes} B without .br/.gz) is smaller than the single-file demo alone (${single} B)`);
+    for (const f of shipped.filter((f) => /\.(js|wasm|ttf)$/.test(f)))
+      for (const sibling of [`${f}.br`, `${f}.gz`])
+        assert(shipped.includes(sibling), `${sibling} is there for hosts that send precompressed files`);
+    assert(!precacheOf(deploy).some((f) => /\.(br|gz)$/.test(f)), 'sw.js precaches no .br/.gz copy (the browser decodes)');
   });
 
   test('the demo folder is the same portal plus demo data, examples and the single-file demo', async () => {
     const demo = files(dist);
     for (const f of ['demo/policy.json', 'demo/orders.json', 'examples/storefront.html', 'retour-demo.html'])
       assert(demo.includes(f), `${f} is in the demo folder`);
-    for (const f of files(deploy).filter((f) => f !== 'sw.js')) {
+    for (const f of files(deploy).filter((f) => !/^sw\.js(\.br|\.gz)?$/.test(f))) {
       assert(demo.includes(f), `${f} is in the demo folder too`);
       assert(fs.readFileSync(path.join(deploy, f)).equals(fs.readFileSync(path.join(dist, f))), `${f} is the same in both`);
     }
