@@ -80,13 +80,18 @@ for (const fmt of ['pdf', 'svg', 'zpl']) {
 }
 
 // --- receiver -------------------------------------------------------------------
-const rc = parts.receiver;
-if (rc) {
-  figure('receiver', `verified posts, ${rc.clients} clients`, 'req/s', rc.requests_per_s, null, '', '≥ 2000/s', rc.requests_per_s >= 2000,
+// Goals of the issue "Faster and smaller": verified and durably stored, rate limit off.
+const RECEIVER_GOALS = { 8: { rps: 3000, p99: 20 }, 64: { rps: 1500, p99: 100 } };
+for (const [clients, goal] of Object.entries(RECEIVER_GOALS)) {
+  const rc = parts[`receiver-${clients}`];
+  if (!rc) { unavailable('receiver', `${clients} clients: requests/s, p50/p99`, na(`receiver-${clients}`)); continue; }
+  figure('receiver', `verified posts, ${rc.clients} clients`, 'req/s', rc.requests_per_s, null, '', `≥ ${goal.rps}/s`,
+    rc.requests_per_s >= goal.rps,
     `${rc.requests} posts in ${rc.seconds.toFixed(1)} s: ${Object.entries(rc.answers).map(([k, n]) => `${n}× ${k}`).join(', ')}`);
-  figure('receiver', 'latency p50', 'ms', rc.p50_ms, null, '');
-  figure('receiver', 'latency p99', 'ms', rc.p99_ms, null, '', '≤ 20 ms', rc.p99_ms <= 20, `max ${rc.max_ms.toFixed(1)} ms`);
-} else unavailable('receiver', 'requests/s, p50/p99', na('receiver'));
+  figure('receiver', `latency p50, ${rc.clients} clients`, 'ms', rc.p50_ms, null, '');
+  figure('receiver', `latency p99, ${rc.clients} clients`, 'ms', rc.p99_ms, null, '', `≤ ${goal.p99} ms`, rc.p99_ms <= goal.p99,
+    `max ${rc.max_ms.toFixed(1)} ms`);
+}
 
 // --- print ------------------------------------------------------------------------
 const fmt = (v) => (v == null ? '' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));

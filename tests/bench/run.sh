@@ -40,18 +40,22 @@ else na core-wasm "not built"; fi
 
 echo "== bench: receiver" >&2
 RETOUR="$OUT/tools/retour"
-if [ $native_ok != 1 ]; then na receiver "load client not built"
-elif [ $tool_ok != 1 ]; then na receiver "retour did not build; see $OUT/build.log"
-elif ! "$RETOUR" help 2>&1 | grep -qE '^ *hook'; then na receiver "not built yet: no \`retour hook\`"
+na_receiver() { na receiver-8 "$1"; na receiver-64 "$1"; }
+if [ $native_ok != 1 ]; then na_receiver "load client not built"
+elif [ $tool_ok != 1 ]; then na_receiver "retour did not build; see $OUT/build.log"
+elif ! "$RETOUR" help 2>&1 | grep -qE '^ *hook'; then na_receiver "not built yet: no \`retour hook\`"
 else
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  db="$OUT/receiver.db"; rm -f "$db" "$db"-*
-  "$RETOUR" hook --policy "$ROOT/tests/fixtures/receiver/policy.json" --db "$db" --host 127.0.0.1 --port "$port" \
-    --rate 1000000 --burst 1000000 --max-conns-per-ip 0 >"$PARTS/receiver-server.log" 2>&1 &
-  hook_pid=$!
-  part receiver "load run failed or not every post was accepted" \
-    "$OUT/load_hook" --port "$port" --clients "${BENCH_CLIENTS:-8}" --requests 6000 --seconds 20
-  kill "$hook_pid" 2>/dev/null; wait "$hook_pid" 2>/dev/null
+  # The two loads: a few busy clients, and many (each run on a fresh database).
+  for clients in 8 64; do
+    port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+    db="$OUT/receiver.db"; rm -f "$db" "$db"-*
+    "$RETOUR" hook --policy "$ROOT/tests/fixtures/receiver/policy.json" --db "$db" --host 127.0.0.1 --port "$port" \
+      --rate 1000000 --burst 1000000 --max-conns-per-ip 0 >"$PARTS/receiver-$clients-server.log" 2>&1 &
+    hook_pid=$!
+    part "receiver-$clients" "load run failed or not every post was accepted" \
+      "$OUT/load_hook" --port "$port" --clients "$clients" --requests 6000 --seconds 20
+    kill "$hook_pid" 2>/dev/null; wait "$hook_pid" 2>/dev/null
+  done
 fi
 
 echo "== bench: browser (bytes, first frame x$RUNS, idle, cpu per frame)" >&2
