@@ -195,7 +195,7 @@ export default function register({ test, browser, dist, out, root }) {
     hook.close();
   }, 120000);
 
-  test('walk done: a refusal names the fields to correct (400) or says to contact the shop (403)', async () => {
+  test('walk done: a refusal names the fields to correct (400), says to contact the shop (403, too late: after a reload too), names the line with too many units; a review is not a promise', async () => {
     shop = shop || (await startShop(dist, root));
     const hook = await startHook();
     hook.answer = () => [400, { status: 'rejected', error: 'invalid_request',
@@ -212,6 +212,39 @@ export default function register({ test, browser, dist, out, root }) {
     await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused');
     s = await state(page);
     check(!s.done.resend && /origin_not_allowed/.test(s.done.status) && s.items.shop_contact, `contact the shop: ${s.done.status}`);
+
+    // Too late (issue 14): said in the shopper's words with the shop's contact, after a reload too.
+    hook.answer = () => [422, { status: 'rejected', error: 'too_late',
+      differences: [{ pointer: '/created_at', code: 'too_late', message: 'the request was made 9 day(s) ago' }] }];
+    await click(page, 'start_over');
+    await completeReturn(page, { ...plan('de-DE'), lines: [{ id: 'l1', reason: 'too_small' }] }, out);
+    await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused as too late');
+    await reload(page);
+    await onScreen(page, 'done');
+    s = await state(page);
+    check(s.delivery === 'rejected' && s.refusal.code === 'too_late' && /zu spät/.test(s.done.status) && !s.done.resend &&
+      s.items.shop_contact, `too late, after a reload: ${s.refusal.code} ${s.done.status}`);
+
+    // Too many units (earlier returns of the order): which line, how many are left, back to the items.
+    hook.answer = () => [422, { status: 'rejected', error: 'verification_failed', left: 0,
+      differences: [{ pointer: '/lines/0/quantity', code: 'quantity_above_returnable', expected: 0, got: 1, message: 'x' }] }];
+    await click(page, 'start_over');
+    await completeReturn(page, { ...plan('de-DE'), lines: [{ id: 'l1', reason: 'too_small' }] }, out);
+    await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused: over-return');
+    s = await state(page);
+    check(s.done.fix_items && s.refusal.over_line === 0 && /noch 0/.test(s.done.status), `over-return: ${JSON.stringify(s.refusal)} ${s.done.status}`);
+    await click(page, 'fix_items');
+    await onScreen(page, 'items');
+
+    // Stored for review by the shop's receiver: no amount is promised.
+    hook.answer = () => [200, { status: 'accepted', needs_review: true, review_reasons: ['customer_return_limit'] }];
+    for (const [button, next] of [['next', 'reasons'], ['next', 'resolution'], ['next', 'summary'], ['confirm', 'done']]) {
+      await click(page, button);
+      await onScreen(page, next);
+    }
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent for review');
+    s = await state(page);
+    check(s.review && /prüft sie/.test(s.done.status) && s.done.next.length === 1, `review: ${s.done.status} ${JSON.stringify(s.done.next)}`);
     await ctx.close();
     hook.close();
   }, 120000);
