@@ -324,7 +324,9 @@ export default function register({ test, browser, dist, out, root }) {
     shop = shop || (await startShop(dist, root));
     shop.policy = shop.demoPolicy();
     const { ctx, page } = await open();
-    await completeReturn(page, plan('en-US'), out);
+    // One of the T-shirt's two units (l2, the jeans, has one unit).
+    const shirt = { ...plan('en-US'), lines: [{ id: 'l1', reason: 'too_small' }] };
+    await completeReturn(page, shirt, out);
     await until(page, () => window.retour.state().delivery === 'sent', null, 'sent');
     const first = await state(page);
     await reload(page);
@@ -353,10 +355,12 @@ export default function register({ test, browser, dist, out, root }) {
     check((await state(page)).rma === first.rma, 'reopened from the list');
 
     // A later return with the same contents (the order's second unit, same reason) is
-    // a new return: sent, with its own RMA.
+    // a new return: sent, with its own RMA. The unit this device sent is not offered again.
     await click(page, 'start_over');
     const posted = shop.hooks.length;
-    await completeReturn(page, plan('en-US'), out);
+    let left = null, note = false;
+    await completeReturn(page, { ...shirt, onItems: (st) => { left = st.order.lines.find((l) => l.id === 'l1'); note = !!st.items?.taken_l1; } }, out);
+    check(left?.returnable === 1 && note, `one unit left to choose, with "1 of 2 already returned or requested": ${JSON.stringify(left)} ${note}`);
     await until(page, () => window.retour.state().delivery === 'sent', null, 'second return sent');
     s = await state(page);
     check(s.rma !== first.rma && s.request_id !== first.request_id, `a new return: ${s.rma} vs ${first.rma}`);
