@@ -402,8 +402,7 @@ async function lateAndCounted() {
 
   // A link that expired: judged at created_at, so one made in time and sent late counts.
   const expiring = (expMs, name) => {
-    const o = structuredClone(baseOrder);
-    Object.assign(o, JSON.parse(readFileSync(ownOrder(), 'utf8')), { exp: Math.floor(expMs / 1000) });
+    const o = { ...JSON.parse(readFileSync(ownOrder(), 'utf8')), exp: Math.floor(expMs / 1000) };
     const path = join(tmp, name);
     writeFileSync(path, JSON.stringify(o));
     return path;
