@@ -92,7 +92,7 @@ Parsed<Order> parse_order(const nlohmann::json& document) {
     Order o;
     JsonReader r(&document, &out.errors, "");
     if (!r.object({"id", "number", "email", "placed_at", "fulfilled_at", "delivered_at", "ship_to_country", "currency",
-                   "lines"}))
+                   "lines", "exp"}))
         return out;
     if (auto s = r["id"].string(true, 200)) o.id = *s;
     if (auto s = r["number"].string(true, 100)) o.number = *s;
@@ -111,6 +111,8 @@ Parsed<Order> parse_order(const nlohmann::json& document) {
         if (auto c = Currency::from_code(*s)) o.currency = *c;
         else r["currency"].fail("expected an ISO 4217 currency code such as \"EUR\"");
     }
+    // 2000-01-01 .. 9999-12-31: a number in milliseconds would be caught here.
+    if (auto e = r["exp"].integer(946684800, 253402300799, false)) o.expires = Instant{*e};
     const JsonReader lines = r["lines"];
     if (lines.array()) {
         if (lines.size() == 0) lines.fail("expected at least one line");
@@ -161,6 +163,7 @@ nlohmann::json to_json(const Order& o) {
               {"lines", std::move(lines)}};
     if (o.fulfilled) j["fulfilled_at"] = format_stamp(*o.fulfilled);
     if (o.delivered) j["delivered_at"] = format_stamp(*o.delivered);
+    if (o.expires) j["exp"] = o.expires->unix_seconds;
     return j;
 }
 

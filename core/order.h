@@ -8,13 +8,17 @@
 //        "id", "sku", "title", "variant"?, "product_id"?, "category"?, "tags"?,
 //        "quantity", "quantity_returned"?, "unit_price", "unit_tax"?,
 //        "line_total"?, "amount_refunded"?, "gift_card"?,
-//        "exchange_variants"?: [ { "sku", "title", "price" } ] } ] }
+//        "exchange_variants"?: [ { "sku", "title", "price" } ] } ],
+//     "exp"? }
 // Dates are "YYYY-MM-DD" (the merchant's calendar) or an instant with "Z" or an
 // offset (written back normalized to UTC "Z").
 //  unit_price       paid per unit after discounts, tax included
 //  line_total       what the whole line cost when a discount does not divide evenly
 //                   (3 units for 100.00); defaults to unit_price × quantity
 //  amount_refunded  already refunded for this line by earlier returns
+//  exp              optional expiry of a signed link (`retour sign-order --expires`),
+//                   Unix seconds as in JWT: returns made after it are refused
+//                   (token_expired, order_token.h)
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,6 +62,7 @@ struct Order {
     std::string ship_to_country;
     Currency currency;
     std::vector<OrderLine> lines;
+    std::optional<Instant> expires;  // "exp"
 
     const OrderLine* find_line(std::string_view id) const;
 };

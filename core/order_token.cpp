@@ -31,6 +31,13 @@ OpenedOrderToken open_order_token(std::string_view token, const Policy& policy) 
     return open_order_token(token, crypto::Bytes(policy.public_key_bytes.begin(), policy.public_key_bytes.end()));
 }
 
+TokenError check_expiry(const Order& order, Instant at) {
+    if (!order.expires || !(*order.expires < at)) return {};
+    return TokenError{"token_expired",
+                      "this return link expired on " + format_instant(*order.expires) + "; ask the shop for a new one",
+                      "/exp"};
+}
+
 std::string sign_order(const Order& order, const crypto::Bytes& secret_key) {
     return sign_token(canonical_json(order), secret_key);
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/crypto.h"
+#include "core/date.h"
 #include "core/order.h"
 #include "core/policy.h"
 #include "core/token.h"
@@ -21,6 +22,11 @@ struct OpenedOrderToken {
 
 OpenedOrderToken open_order_token(std::string_view token, const crypto::Bytes& public_key);
 OpenedOrderToken open_order_token(std::string_view token, const Policy& policy);
+
+// token_expired when the signed order carries "exp" and `at` is past it. The portal
+// asks at its own clock; the receiver at the request's created_at (a request made in
+// time but delivered late is not the shopper's fault).
+TokenError check_expiry(const Order& order, Instant at);
 
 // Signs canonical_json(order): the token `retour sign-order` prints.
 std::string sign_order(const Order& order, const crypto::Bytes& secret_key);

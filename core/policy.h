@@ -149,6 +149,11 @@ struct Lookup {
 struct Webhook {
     std::string url;
     std::string content_type;  // "application/json" | "text/plain"
+    // How old (created_at) a request may be when it reaches the receiver: a shopper
+    // offline for a weekend, a receiver down for a deploy. Older but within this: stored
+    // as "review" (late_delivery); beyond it: refused (too_late), the shopper is told
+    // to contact the shop.
+    std::int32_t late_grace_days = 7;
 };
 
 struct Policy {

@@ -102,9 +102,10 @@ void read_lookup(const JsonReader& r, Lookup& out) {
 }
 
 void read_webhook(const JsonReader& r, Webhook& out) {
-    if (!r.object({"url", "content_type"})) return;
+    if (!r.object({"url", "content_type", "late_grace_days"})) return;
     if (auto s = read_url(r["url"])) out.url = *s;
     if (auto s = r["content_type"].one_of({"application/json", "text/plain"})) out.content_type = *s;
+    if (auto n = r["late_grace_days"].integer(0, 90, false)) out.late_grace_days = static_cast<std::int32_t>(*n);
 }
 
 void read_public_key(const JsonReader& r, Policy& out) {

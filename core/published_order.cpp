@@ -81,8 +81,20 @@ std::optional<LookupKey> derive_lookup_key(const crypto::Bytes& public_key, std:
     return out;
 }
 
+std::size_t padded_size(std::size_t token_size) {
+    for (std::size_t bucket : kPaddingBuckets)
+        if (token_size <= bucket) return bucket;
+    // Beyond the largest bucket (an order of hundreds of lines): whole largest buckets.
+    const std::size_t last = kPaddingBuckets.back();
+    return (token_size + last - 1) / last * last;
+}
+
 crypto::Bytes seal_published_order(const LookupKey& key, std::string_view order_token, const crypto::Bytes& nonce) {
-    auto sealed = crypto::aead_seal(order_token, key.file_name, nonce, key.key);
+    // NUL bytes up to the bucket: a token is base64url and '.', never NUL, so opening
+    // strips them and files written before padding open the same way.
+    std::string padded(order_token);
+    padded.resize(padded_size(order_token.size()), '\0');
+    auto sealed = crypto::aead_seal(padded, key.file_name, nonce, key.key);
     if (!sealed) throw std::invalid_argument("published order: nonce must be 24 bytes, key 32");
     crypto::Bytes out(kMagicSize + nonce.size() + sealed->size());
     std::copy(kMagic, kMagic + kMagicSize, out.begin());
@@ -98,6 +110,8 @@ OpenedOrder open_published_order(const LookupKey& key, const std::uint8_t* data,
     const crypto::Bytes nonce(data + kMagicSize, data + header);
     auto token = crypto::aead_open(data + header, size - header, key.file_name, nonce, key.key);
     if (!token) return {{}, "the order file does not open with this order number and identifier"};
+    const std::size_t end = token->find('\0');
+    if (end != std::string::npos) token->resize(end);
     return {std::move(*token), {}};
 }
 

@@ -11,10 +11,20 @@
 // then verified like a signed link, so a file cannot be forged either.
 //
 // File: "RTO1" | 24-byte nonce | ciphertext+tag; the associated data is the file name.
+// The plaintext is the token padded with NUL bytes to the next of kPaddingBuckets, so
+// a file's size does not tell how many lines (or how long titles) its order has.
+//
+// What this protects, stated plainly: without the order number AND the e-mail (or
+// postcode) nobody learns anything from the folder. With a guess of both, one guess
+// costs one Argon2id run (lookup_cost). Order numbers are usually sequential, so the
+// identifier is the secret: an e-mail address is hard to guess for a stranger but
+// known to anyone who has it; a postcode has few values and is weak. Shops that
+// need more use the "endpoint" lookup mode (their server answers, rate-limits, logs).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <array>
 #include <string_view>
 
 #include "core/crypto.h"
@@ -44,6 +54,11 @@ struct LookupKey {
 std::optional<LookupKey> derive_lookup_key(const crypto::Bytes& public_key, std::string_view order_number,
                                            LookupIdentifier kind, std::string_view identifier,
                                            crypto::Argon2Cost cost = lookup_cost());
+
+// Token sizes the plaintext is padded to (bytes): an order of 1 to ~12 lines fills
+// the first; beyond the last, whole multiples of it.
+inline constexpr std::array<std::size_t, 3> kPaddingBuckets = {4096, 16384, 65536};
+std::size_t padded_size(std::size_t token_size);
 
 // `nonce`: 24 random bytes from the caller (the core draws no random numbers).
 crypto::Bytes seal_published_order(const LookupKey& key, std::string_view order_token,

@@ -68,14 +68,29 @@ Verification verify_request(const Policy& policy, const ReturnRequest& req, cons
     auto& d = v.differences;
 
     // Prices and windows depend on created_at, so an untrusted time is checked first:
-    // a shopper must not reopen a closed window by back-dating the request.
-    const std::int64_t skew = req.created_at.unix_seconds - now.unix_seconds;
-    if (skew > options.max_skew_seconds || -skew > options.max_skew_seconds) {
+    // a shopper must not reopen a closed window by back-dating the request. A request
+    // may arrive late (shopper offline, receiver down): within the policy's grace it is
+    // verified as of created_at and flagged for a person to look at; the delivery
+    // attempt's own freshness is the webhook-timestamp header's business (hook_handler).
+    const std::int64_t age = now.unix_seconds - req.created_at.unix_seconds;
+    v.age_seconds = age;
+    if (-age > options.max_skew_seconds) {
         add(d, "/created_at", "created_at_out_of_range", format_instant(now), format_instant(req.created_at),
-            "created_at is " + std::to_string(skew < 0 ? -skew : skew) + " s " + (skew < 0 ? "behind" : "ahead of") +
-                " the receiver's clock (at most " + std::to_string(options.max_skew_seconds) + " s accepted)");
+            "created_at is " + std::to_string(-age) + " s ahead of the receiver's clock (at most " +
+                std::to_string(options.max_skew_seconds) + " s accepted)");
         return v;
     }
+    const std::int64_t grace = std::int64_t{policy.webhook.late_grace_days} * 86400;
+    if (age > grace + options.max_skew_seconds) {
+        add(d, "/created_at", "too_late", format_instant(now), format_instant(req.created_at),
+            "the request was made " + std::to_string(age / 86400) + " day(s) ago; this shop takes requests up to " +
+                std::to_string(policy.webhook.late_grace_days) +
+                " day(s) late (webhook.late_grace_days): the shopper should contact the shop");
+        return v;
+    }
+    v.late = age > options.max_skew_seconds;
+    if (TokenError e = check_expiry(order, req.created_at); !e.ok())
+        add(d, "/order/token", e.code, format_instant(*order.expires), format_instant(req.created_at), e.message);
     if (req.demo != policy.demo)
         add(d, "/demo", "demo_mismatch", policy.demo, req.demo,
             policy.demo ? "this shop only takes demo requests" : "a demo request was sent to a live shop");

@@ -4,7 +4,10 @@
 // controls, so nothing it computed is taken on trust.
 //
 // Difference codes:
-//   created_at_out_of_range  created_at further than max_skew from the receiver's clock
+//   created_at_out_of_range  created_at further than max_skew ahead of the receiver's clock
+//   too_late                 created_at more than the policy's webhook.late_grace_days ago
+//                            (within that, the request verifies at created_at and is `late`)
+//   token_expired            the signed order's "exp" is before created_at
 //   demo_mismatch            a demo request at a live shop (or the reverse)
 //   policy_changed           policy version/hash differ from the receiver's policy
 //   order_mismatch           order id/number differ from the signed order
@@ -40,12 +43,17 @@ struct Difference {
 };
 
 struct VerifyOptions {
+    // Clocks disagree: created_at this far ahead, or behind, is on time.
     std::int64_t max_skew_seconds = 600;
 };
 
 struct Verification {
     std::vector<Difference> differences;
     std::vector<Decision> decisions;  // the receiver's, at created_at
+    // created_at is further behind than max_skew but within the grace period: the
+    // request is verified as of created_at and stored for review (late_delivery).
+    bool late = false;
+    std::int64_t age_seconds = 0;  // receiver's now − created_at
     bool ok() const { return differences.empty(); }
 };
 

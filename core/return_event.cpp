@@ -10,14 +10,18 @@ std::string event_body(std::string_view type, Instant at, const nlohmann::json& 
     return canonical_dump({{"data", data}, {"timestamp", format_instant(at)}, {"type", std::string(type)}});
 }
 
-nlohmann::json return_requested_data(const ReturnRequest& r, std::string_view status) {
+nlohmann::json return_requested_data(const ReturnRequest& r, std::string_view status,
+                                     const std::vector<std::string>& decided) {
     using nlohmann::json;
-    // Each review code once, in the order the lines raised them.
+    // Each review code once, in the order the lines raised them, then the receiver's.
     std::vector<std::string> reasons;
+    const auto add = [&](const std::string& code) {
+        if (std::find(reasons.begin(), reasons.end(), code) == reasons.end()) reasons.push_back(code);
+    };
     for (const json& line : r.quote.value("lines", json::array()))
         for (const json& code : line.value("review_codes", json::array()))
-            if (code.is_string() && std::find(reasons.begin(), reasons.end(), code.get<std::string>()) == reasons.end())
-                reasons.push_back(code.get<std::string>());
+            if (code.is_string()) add(code.get<std::string>());
+    for (const std::string& code : decided) add(code);
     return {{"currency", r.quote.value("currency", "")},
             {"id", r.id},
             {"order", {{"id", r.order.id}, {"number", r.order.number}}},

@@ -6,6 +6,7 @@
 // Every event type goes through the same queue; the id is the queue's (webhook-id).
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,9 +22,11 @@ inline constexpr const char* kEventTest = "retour.test";
 std::string event_body(std::string_view type, Instant at, const nlohmann::json& data);
 
 // `data` of return.requested for a verified request stored with `status`
-// ("accepted" or "review"):
+// ("accepted" or "review"); review_reasons are the quote's review codes and then
+// `decided` (what the receiver found: late_delivery, customer_return_limit, …), each once:
 //   {"currency","id","order":{"id","number"},"policy":{"hash","version"},
 //    "review_reasons":[…],"rma","status","totals":{…the quote's totals…}}
-nlohmann::json return_requested_data(const ReturnRequest& request, std::string_view status);
+nlohmann::json return_requested_data(const ReturnRequest& request, std::string_view status,
+                                     const std::vector<std::string>& decided = {});
 
 }  // namespace retour

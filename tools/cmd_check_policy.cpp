@@ -23,9 +23,9 @@ int cmd_check_policy(int argc, char** argv) {
     const Policy& pol = *p.value;
     const FieldErrors warnings = policy_warnings(pol);
     for (const auto& w : warnings) std::fprintf(stderr, "%s: warning: %s\n", path.c_str(), w.text().c_str());
-    std::printf("%s: ok: version %s, %s, %s, %d-day window, %zu reasons, hash %s%s\n", path.c_str(),
-                pol.version.c_str(), pol.currency.str().c_str(), pol.time_zone.name().c_str(),
-                pol.windows.default_days, pol.reasons.size(), pol.hash.c_str(),
+    std::printf("%s: ok: version %s, %s, %s, %d-day window, late requests reviewed up to %d days, %zu reasons, hash %s%s\n",
+                path.c_str(), pol.version.c_str(), pol.currency.str().c_str(), pol.time_zone.name().c_str(),
+                pol.windows.default_days, pol.webhook.late_grace_days, pol.reasons.size(), pol.hash.c_str(),
                 warnings.empty() ? "" : (", " + std::to_string(warnings.size()) + " warning" + (warnings.size() == 1 ? "" : "s")).c_str());
     return 0;
 }

@@ -38,7 +38,7 @@ inline constexpr Command kCommands[] = {
     {"evaluate", "--policy P --order O --now 2026-11-22T12:00:00Z [--select S] [--customer-returns N]",
      "decide every order line and price a selection, as JSON", cmd_evaluate},
     {"keygen", "[--out-dir DIR]", "make an Ed25519 key pair for signed order links", cmd_keygen},
-    {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--policy P] [--base-url URL]", "print a signed order token and link", cmd_sign_order},
+    {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--policy P] [--base-url URL] [--expires DATE | --expires-in 30d]", "print a signed order token and link", cmd_sign_order},
     {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--policy P] [--identifier email|postcode]",
      "write one encrypted file per order, found by order number + email/postcode", cmd_publish_orders},
     {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]... [--forward forward.json]",

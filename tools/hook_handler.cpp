@@ -9,6 +9,7 @@
 #include "core/crypto.h"
 #include "core/order_token.h"
 #include "core/return_event.h"
+#include "core/review_rules.h"
 #include "core/webhook.h"
 #include "tools/canonical_body.h"
 
@@ -59,6 +60,12 @@ void add_cors(const HookState& state, const HookRequest& req, HookResponse& res)
 std::string hex_sha256(const std::string& body) {
     const auto h = crypto::sha256(body);
     return crypto::to_hex(h.data(), h.size());
+}
+
+std::vector<std::string> codes_of(const std::vector<ReviewReason>& reasons) {
+    std::vector<std::string> codes;
+    for (const ReviewReason& r : reasons) codes.push_back(r.code);
+    return codes;
 }
 
 // "code at pointer: message; …" for the first few, so one log line says why.
@@ -124,6 +131,42 @@ HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::
     return res;
 }
 
+// The answer's "error" for a failed verification: the codes a shopper is told about
+// in their own words (too late, link expired) stand for the whole refusal.
+std::string refusal_code(const std::vector<Difference>& ds) {
+    for (const Difference& d : ds)
+        if (d.code == "too_late" || d.code == "token_expired") return d.code;
+    return "verification_failed";
+}
+
+std::optional<std::int64_t> parse_unix_seconds(const std::string& text) {
+    if (text.empty() || text.size() > 12) return std::nullopt;
+    std::int64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+json review_codes(const json& reasons) {
+    json codes = json::array();
+    for (const auto& r : reasons)
+        if (r.is_object()) codes.push_back(r.value("code", ""));
+    return codes;
+}
+
+// A retry of a stored request is answered as the first time was.
+HookResponse duplicate(HookState& state, const WebhookMessage& msg) {
+    json body = {{"status", "duplicate"}, {"id", msg.id}};
+    if (auto stored = state.store.status_of(msg.id)) {
+        const json reasons = json::parse(stored->second, nullptr, false);
+        body["needs_review"] = stored->first == "review";
+        body["review_reasons"] = review_codes(reasons.is_array() ? reasons : json::array());
+    }
+    return reply(200, body);
+}
+
 StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const std::string& body_hash,
                         const Verification& v, const Order& order) {
     const ReturnRequest& r = msg.data;
@@ -140,7 +183,8 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
     s.created_at = format_instant(r.created_at);
     s.received_at = format_instant(Instant{req.now_unix});
     s.status = r.quote.value("needs_review", false) ? "review" : "accepted";
-    s.verification = json{{"ok", true}, {"policy_hash", r.policy_hash}, {"decisions", to_json(v.decisions)}}.dump();
+    s.verification = json{{"ok", true}, {"policy_hash", r.policy_hash}, {"decisions", to_json(v.decisions)},
+                          {"late", v.late}, {"age_seconds", v.age_seconds}}.dump();
     s.remote_ip = req.remote_ip;
     const json& qlines = r.quote["lines"];
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
@@ -229,11 +273,35 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                        {"errors", json::array({{{"pointer", "/id"}, {"message", "differs from the webhook-id header"}}})}},
                       "webhook-id header " + header_id + " is not the body's id", &msg);
 
+    // Freshness is the delivery attempt's (Standard Webhooks: 5 minutes either way), not
+    // the request's: a request made days ago is still welcome when sent now (its
+    // created_at is judged by verify_request). Outside, the sender retries with a new
+    // timestamp, so the answer is a retryable 408. Senders that cannot set headers
+    // (text/plain) send none, and only created_at is checked.
+    if (const std::string stamp = req.header("webhook-timestamp"); !stamp.empty()) {
+        const std::optional<std::int64_t> at = parse_unix_seconds(stamp);
+        if (!at)
+            return reject(state, req, 400,
+                          {{"status", "rejected"}, {"error", "invalid_timestamp"},
+                           {"message", "webhook-timestamp must be Unix seconds (digits only)"}},
+                          "webhook-timestamp '" + stamp.substr(0, 40) + "' is not Unix seconds", &msg);
+        const std::int64_t off = *at - req.now_unix;
+        if (off > state.options.timestamp_tolerance_s || -off > state.options.timestamp_tolerance_s)
+            return reject(state, req, 408,
+                          {{"status", "rejected"}, {"error", "stale_timestamp"},
+                           {"message", "webhook-timestamp is " + std::to_string(off < 0 ? -off : off) + " s " +
+                                           (off < 0 ? "behind" : "ahead of") + " the receiver's clock (at most " +
+                                           std::to_string(state.options.timestamp_tolerance_s) +
+                                           " s): send again with the time of the new attempt"},
+                           {"receiver_time", req.now_unix}},
+                          "webhook-timestamp " + std::to_string(off) + " s off", &msg);
+    }
+
     const std::string body_hash = hex_sha256(req.body);
     // Idempotency first: a retry of a stored request must not be re-verified (the
     // clock has moved on since) but answered as the first time.
     if (auto stored = state.store.body_hash_of(msg.id)) {
-        if (*stored == body_hash) return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
+        if (*stored == body_hash) return duplicate(state, msg);
         return reject(state, req, 409,
                       {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
     }
@@ -257,18 +325,29 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     }
     if (!v.ok())
         return reject(state, req, 422,
-                      {{"status", "rejected"}, {"error", "verification_failed"}, {"differences", to_json(v.differences)}},
+                      {{"status", "rejected"}, {"error", refusal_code(v.differences)}, {"differences", to_json(v.differences)}},
                       summary(v.differences, [](const Difference& d) { return d.code + " at " + d.pointer + ": " + d.message; }),
                       &msg);
 
     // Verified above, so the token opens.
     const OpenedOrderToken opened = open_order_token(msg.data.order.token, *policy);
     OverReturn over;
-    switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over)) {
+    std::vector<ReviewReason> reasons;
+    // Counts of earlier requests feed the review rules inside the insert transaction;
+    // the forwarded event says what was decided.
+    const DecideStatus decide = [&](const EarlierRequests& earlier, StoredRequest& row) {
+        reasons = review_reasons(*policy, earlier, v.late, msg.data.quote);
+        row.status = reasons.empty() ? "accepted" : "review";
+        row.review_reasons = to_json(reasons).dump();
+        if (row.event)
+            row.event->body = event_body(kEventReturnRequested, Instant{req.now_unix},
+                                         return_requested_data(msg.data, row.status, codes_of(reasons)));
+    };
+    switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over, decide)) {
         case InsertResult::inserted:
             if (state.on_event_queued) state.on_event_queued();
             break;
-        case InsertResult::duplicate: return reply(200, {{"status", "duplicate"}, {"id", msg.id}});
+        case InsertResult::duplicate: return duplicate(state, msg);
         case InsertResult::conflict:
             return reject(state, req, 409,
                           {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
@@ -287,7 +366,8 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     return reply(200, {{"status", "accepted"},
                        {"id", msg.id},
                        {"rma", msg.data.rma},
-                       {"needs_review", msg.data.quote.value("needs_review", false)}});
+                       {"needs_review", !reasons.empty()},
+                       {"review_reasons", review_codes(to_json(reasons))}});
 }
 
 HookResponse handle_request(HookState& state, const HookRequest& req) {

@@ -4,7 +4,7 @@
 // the statuses.
 //
 //   POST    /webhook  a webhook message (docs/webhook.md) → 200 accepted | 200 duplicate |
-//                     400 | 403 | 409 | 413 | 415 | 422 | 429
+//                     400 | 403 | 408 (stale webhook-timestamp: retry) | 409 | 413 | 415 | 422 | 429
 //   OPTIONS /webhook  CORS preflight → 204 for an allowed origin, 403 otherwise
 //   GET     /health   200 {"status":"ok"} and nothing else
 #include <cstdint>
@@ -35,6 +35,8 @@ struct HookOptions {
     // of as many); beyond that they are only counted, in the next row logged for the client.
     double rejections_per_minute = 30;
     VerifyOptions verify;
+    // webhook-timestamp (the delivery attempt) this far from the receiver's clock is fresh.
+    std::int64_t timestamp_tolerance_s = 300;
 };
 
 struct HookState {

@@ -74,6 +74,18 @@ const AddedColumn kAddedColumns[] = {
     {"rejections", "unlogged_before", "INTEGER NOT NULL DEFAULT 0"},
 };
 
+// ---- review counts (issue 14): per-customer key and the reasons a request is in review.
+// Kept apart from the columns above so other additions merge cleanly.
+const AddedColumn kReviewColumns[] = {
+    {"requests", "email_key", "TEXT NOT NULL DEFAULT ''"},
+    {"requests", "review_reasons", "TEXT NOT NULL DEFAULT '[]'"},
+};
+const char* kReviewIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS requests_by_order ON requests(order_id);
+CREATE INDEX IF NOT EXISTS requests_by_email_key ON requests(email_key);
+)sql";
+// ---- end of review counts
+
 // At most `max` bytes, cut at a character boundary, "…" marking the cut.
 std::string clipped(const std::string& text, std::size_t max) {
     if (text.size() <= max) return text;
@@ -91,6 +103,7 @@ ReturnStore::ReturnStore(const std::string& path) {
         exec(kSchema);
         for (const auto& c : kAddedColumns) add_missing_column(c.table, c.column, c.declaration);
         create_delivery_tables(db_);
+        migrate_review_counts();
     });
 }
 
@@ -105,6 +118,30 @@ void ReturnStore::add_missing_column(const char* table, const char* column, cons
     exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + declaration + ";").c_str());
 }
 
+void ReturnStore::migrate_review_counts() {
+    for (const auto& c : kReviewColumns) add_missing_column(c.table, c.column, c.declaration);
+    exec(kReviewIndexes);
+    // Rows stored before the key existed: computed here, in C++, the way insert does.
+    std::vector<std::pair<std::string, std::string>> missing;
+    {
+        Statement q(db_, "SELECT id, email FROM requests WHERE email_key = '' AND email != ''");
+        while (q.step()) missing.emplace_back(q.text(0), q.text(1));
+    }
+    for (const auto& [id, email] : missing) {
+        Statement u(db_, "UPDATE requests SET email_key = ? WHERE id = ?");
+        u.bind(1, normalise_email(email)).bind(2, id);
+        u.step();
+    }
+}
+
+std::optional<std::pair<std::string, std::string>> ReturnStore::status_of(const std::string& id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Statement s(db_, "SELECT status, review_reasons FROM requests WHERE id = ?");
+    s.bind(1, id);
+    if (s.step()) return std::make_pair(s.text(0), s.text(1));
+    return std::nullopt;
+}
+
 std::optional<std::string> ReturnStore::body_hash_of(const std::string& id) {
     std::lock_guard<std::mutex> lock(mutex_);
     Statement s(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
@@ -113,8 +150,10 @@ std::optional<std::string> ReturnStore::body_hash_of(const std::string& id) {
     return std::nullopt;
 }
 
-InsertResult ReturnStore::insert(const StoredRequest& r, OverReturn* over) {
+InsertResult ReturnStore::insert(const StoredRequest& request, OverReturn* over, const DecideStatus& decide) {
     std::lock_guard<std::mutex> lock(mutex_);
+    StoredRequest r = request;
+    if (r.email_key.empty()) r.email_key = normalise_email(r.email);
     exec("BEGIN IMMEDIATE;");
     try {
         {
@@ -142,13 +181,26 @@ InsertResult ReturnStore::insert(const StoredRequest& r, OverReturn* over) {
                 return InsertResult::over_return;
             }
         }
+        if (decide) {
+            EarlierRequests earlier;
+            Statement o(db_, "SELECT COUNT(*) FROM requests WHERE order_id = ?");
+            o.bind(1, r.order_id);
+            if (o.step()) earlier.same_order = o.integer(0);
+            if (!r.email_key.empty()) {
+                Statement c(db_, "SELECT COUNT(*) FROM requests WHERE email_key = ?");
+                c.bind(1, r.email_key);
+                if (c.step()) earlier.same_customer = c.integer(0);
+            }
+            decide(earlier, r);
+        }
         Statement s(db_,
                     "INSERT INTO requests (id, body_sha256, body, rma, order_id, order_number, email, name, currency,"
-                    " created_at, received_at, status, verification, remote_ip)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    " created_at, received_at, status, verification, remote_ip, email_key, review_reasons)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, r.id).bind(2, r.body_sha256).bind(3, r.body).bind(4, r.rma).bind(5, r.order_id);
         s.bind(6, r.order_number).bind(7, r.email).bind(8, r.name).bind(9, r.currency).bind(10, r.created_at);
         s.bind(11, r.received_at).bind(12, r.status).bind(13, r.verification).bind(14, r.remote_ip);
+        s.bind(15, r.email_key).bind(16, r.review_reasons);
         s.step();
         for (std::size_t i = 0; i < r.lines.size(); ++i) {
             const StoredLine& l = r.lines[i];

@@ -12,12 +12,14 @@
 //
 // Thread-safe: one connection, one mutex (writes are small; SQLite serializes anyway).
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "tools/delivery_queue.h"
+#include "core/review_rules.h"
 
 struct sqlite3;
 
@@ -33,9 +35,15 @@ struct StoredLine {
 struct StoredRequest {
     std::string id, body_sha256, body, rma, order_id, order_number, email, name;
     std::string created_at, received_at, status, verification, currency, remote_ip;
+    std::string email_key;           // normalise_email(email): counts per customer
+    std::string review_reasons = "[]";  // JSON array of {code, rule, message}
     std::vector<StoredLine> lines;
     std::optional<NewEvent> event;  // queued for forwarding in the same transaction
 };
+
+// How an accepted request is stored, decided inside the insert transaction from what
+// is already stored (review_rules.h): sets status and review_reasons.
+using DecideStatus = std::function<void(const EarlierRequests&, StoredRequest&)>;
 
 struct Rejection {
     std::string request_id;  // may be empty (unparseable body)
@@ -74,13 +82,17 @@ public:
 
     // The body hash of a stored request, if its id is taken.
     std::optional<std::string> body_hash_of(const std::string& id);
+    // Status and review reasons (JSON) of a stored request, to answer a retry as the first time.
+    std::optional<std::pair<std::string, std::string>> status_of(const std::string& id);
     // Atomic: the request and all its lines, or nothing. An id already present gives
     // duplicate (same body hash) or conflict (different body); nothing is written then.
     // Units already stored for the same order line count: a line asking for more than
     // its `returnable` minus those gives over_return (and `over` says which and how many
     // are left). Checked inside the write transaction, so racing posts cannot both win.
     // The request's event, if any, is queued for every forwarding endpoint (set_forward_endpoints).
-    InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr);
+    // `decide`, if given, runs after those checks with the earlier requests of the same
+    // order and customer (email_key) and may change status / review_reasons (and the event).
+    InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr, const DecideStatus& decide = {});
     void set_forward_endpoints(std::vector<std::string> urls) { forward_endpoints_ = std::move(urls); }
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
     void log_rejection(const Rejection& rejection);
@@ -101,6 +113,7 @@ public:
 private:
     void exec(const char* sql);
     void add_missing_column(const char* table, const char* column, const char* declaration);
+    void migrate_review_counts();
     sqlite3* db_ = nullptr;
     std::mutex mutex_;
     std::int64_t rejection_limit_ = kMaxRejections;

@@ -290,7 +290,7 @@ std::string App::state_json() const {
         set_locale(s.locale);
         const DoneView v = done_view(s, web::online());
         done = {{"icon", v.icon}, {"title", v.title_key}, {"status", v.status}, {"labels", v.labels},
-                {"resend", v.resend}, {"next", v.next}};
+                {"resend", v.resend}, {"fix_items", v.fix_items}, {"next", v.next}};
     }
     json device_returns = json::array();
     for (const DeviceReturn& r : s.device_returns)
@@ -325,7 +325,9 @@ std::string App::state_json() const {
         {"rma", s.rma},
         {"request_id", s.request_id},
         {"delivery", s.delivery},
-        {"refusal", {{"status", s.refusal.status}, {"code", s.refusal.code}, {"fields", s.refusal.fields}}},
+        {"refusal", {{"status", s.refusal.status}, {"code", s.refusal.code}, {"fields", s.refusal.fields},
+                     {"over_line", s.refusal.over_line}, {"left", s.refusal.left}}},
+        {"review", s.review},
         {"done", done},
         {"device_returns", device_returns},
         {"history_depth", history_depth_},

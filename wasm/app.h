@@ -38,7 +38,8 @@ public:
     void download_label(label::LabelFormat format, bool print);
     void start_over();
     void open_return(const std::string& id);  // one of this device's returns → its done screen
-    void resend();                            // a refused return: back to the summary to correct it
+    // A refused return: back to the summary (or the items, to change a quantity) to correct it.
+    void resend(bool to_items = false);
     void open_contact(const std::string& url);
 
     const std::vector<DemoOrder>& demo_orders() const { return demo_orders_; }

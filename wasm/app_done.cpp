@@ -34,6 +34,7 @@ void App::show_return(const DeviceReturn& r) {
     s.request_json = r.request;
     s.delivery = r.delivery;
     s.refusal = r.refusal;
+    s.review = r.review;
     // The outbox knows best whether it is still waiting (another tab may have sent it).
     if (const OutboxEntry* e = outbox_.box().find(r.id); e && e->state != OutboxState::rejected && s.delivery != "sending")
         s.delivery = "queued";
@@ -66,13 +67,15 @@ void App::open_return(const std::string& id) {
     show(Screen::Done);
 }
 
-void App::resend() {
+void App::resend(bool to_items) {
     const DeviceReturn* r = find_return(s.device_returns, s.request_id);
     if (!r || r->delivery != "rejected" || !r->draft.is_object()) return;
     nlohmann::json draft = r->draft;
     // The corrected request keeps the refused one's id, so its RMA (and a label printed
     // while it waited) still match; the receiver lets a refused id be used again.
     draft["request_id"] = r->id;
+    // Too many units: the quantity is chosen on the first step, so start there.
+    if (to_items) draft["screen"] = screen_name(Screen::Items);
     const std::string id = r->id;
     outbox_.discard(id);
     update_device_returns([&](std::vector<DeviceReturn>& list) {

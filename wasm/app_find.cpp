@@ -205,7 +205,10 @@ void App::on_hash_change() {
 }
 
 void App::open_token(const std::string& token, const std::string& source) {
-    const OpenedOrderToken opened = open_order_token(token, *s.policy);
+    OpenedOrderToken opened = open_order_token(token, *s.policy);
+    // An expiring link is judged at this device's clock; the receiver judges the
+    // request at its created_at, so one made in time and sent late still counts.
+    if (opened.error.ok()) opened.error = check_expiry(*opened.order, now_instant());
     if (!opened.error.ok()) {
         s.problem = {};
         s.problem.token = opened.error;

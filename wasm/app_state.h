@@ -90,6 +90,7 @@ struct AppState {
     nlohmann::json request_json;  // the ReturnRequest as posted
     std::string delivery;  // "sending" | "sent" | "queued" | "rejected" | "demo"
     Refusal refusal;       // what the receiver objected to, when "rejected"
+    bool review = false;   // the receiver answered that the shop reviews it first
     std::vector<DeviceReturn> device_returns;  // confirmed in this browser, newest first
     std::vector<DemoOutboxEntry> demo_outbox;
     std::string message;  // the last status line shown to the shopper (any screen)

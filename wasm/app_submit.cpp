@@ -88,8 +88,12 @@ void App::submit() {
 void App::on_delivery(const OutboxRunner::Result& r) {
     std::string delivery = "queued";
     Refusal refusal;
+    bool review = false;
     switch (r.delivery) {
-    case Delivery::delivered: delivery = "sent"; break;
+    case Delivery::delivered:
+        delivery = "sent";
+        review = answer_needs_review(r.detail);
+        break;
     case Delivery::retry: break;
     case Delivery::rejected:
         delivery = "rejected";
@@ -105,20 +109,25 @@ void App::on_delivery(const OutboxRunner::Result& r) {
         if (DeviceReturn* known = find_return(list, r.id)) {
             known->delivery = delivery;
             known->refusal = refusal;
+            known->review = review;
         }
     });
     if (r.id != s.request_id) return;
     s.delivery = delivery;
     s.refusal = refusal;
+    s.review = review;
 }
 
 void App::download_label(label::LabelFormat format, bool print) {
-    const auto input = label::label_input_from_json(s.request_json, s.policy_json);
+    auto input = label::label_input_from_json(s.request_json, s.policy_json);
     if (!input.ok()) {
         for (const auto& e : input.errors) std::fprintf(stderr, "retour: label: %s\n", e.to_string().c_str());
         s.message = tr("error.generic");
         return;
     }
+    // Until the shop answered that it has the request, the label says so: a shopper
+    // must not ship a parcel the shop may refuse (the done screen keeps the reason).
+    input.input->unconfirmed = s.delivery == "sending" || s.delivery == "queued";
     label::LabelOptions options;
     options.format = format;
     // A sheet for home printers; the 4x6 for label printers (ZPL) and the SVG.

@@ -27,10 +27,28 @@ Refusal parse_refusal(int status, const std::string& body) {
             std::string p = text_of(e, "pointer");
             // The receiver points into the webhook envelope ("/data/…") or the request.
             if (p.rfind("/data/", 0) == 0) p = p.substr(5);
+            // "/lines/N/quantity": what is left of that line, from the expected value.
+            if (text_of(e, "code") == "quantity_above_returnable" && r.over_line < 0) {
+                const auto slash = p.find('/', 7);
+                const std::string index = p.rfind("/lines/", 0) == 0 ? p.substr(7, slash - 7) : "";
+                const auto left = e.find("expected");
+                if (!index.empty() && index.size() < 6 && index.find_first_not_of("0123456789") == std::string::npos &&
+                    left != e.end() && left->is_number_integer()) {
+                    r.over_line = std::stoi(index);
+                    r.left = left->get<std::int64_t>();
+                }
+            }
             if (!p.empty() && std::find(r.fields.begin(), r.fields.end(), p) == r.fields.end()) r.fields.push_back(p);
         }
     }
     return r;
+}
+
+bool answer_needs_review(const std::string& body) {
+    const auto doc = nlohmann::json::parse(body, nullptr, false);
+    if (!doc.is_object()) return false;
+    const auto it = doc.find("needs_review");
+    return it != doc.end() && it->is_boolean() && it->get<bool>();
 }
 
 nlohmann::json device_returns_json(const std::vector<DeviceReturn>& list) {
@@ -41,7 +59,9 @@ nlohmann::json device_returns_json(const std::vector<DeviceReturn>& list) {
                          {"order_number", r.order_number},
                          {"created_at", r.created_at},
                          {"delivery", r.delivery},
-                         {"refusal", {{"status", r.refusal.status}, {"code", r.refusal.code}, {"fields", r.refusal.fields}}},
+                         {"refusal", {{"status", r.refusal.status}, {"code", r.refusal.code}, {"fields", r.refusal.fields},
+                                      {"over_line", r.refusal.over_line}, {"left", r.refusal.left}}},
+                         {"review", r.review},
                          {"request", r.request},
                          {"draft", r.draft}});
     }
@@ -64,10 +84,13 @@ std::vector<DeviceReturn> parse_device_returns(const nlohmann::json& doc) {
         if (auto f = j.find("refusal"); f != j.end() && f->is_object()) {
             if (auto s = f->find("status"); s != f->end() && s->is_number_integer()) r.refusal.status = s->get<int>();
             r.refusal.code = text_of(*f, "code");
+            if (auto o = f->find("over_line"); o != f->end() && o->is_number_integer()) r.refusal.over_line = o->get<int>();
+            if (auto l = f->find("left"); l != f->end() && l->is_number_integer()) r.refusal.left = l->get<std::int64_t>();
             if (auto fl = f->find("fields"); fl != f->end() && fl->is_array())
                 for (const auto& p : *fl)
                     if (p.is_string()) r.refusal.fields.push_back(p.get<std::string>());
         }
+        if (auto v = j.find("review"); v != j.end() && v->is_boolean()) r.review = v->get<bool>();
         if (auto q = j.find("request"); q != j.end() && q->is_object()) r.request = *q;
         if (auto d = j.find("draft"); d != j.end() && d->is_object()) r.draft = *d;
         if (r.id.empty() || r.rma.empty() || !r.request.is_object()) continue;

@@ -25,6 +25,14 @@ const char* field_key(const std::string& pointer) {
     return nullptr;
 }
 
+std::string request_line_title(const nlohmann::json& request, int index) {
+    const auto lines = request.find("lines");
+    if (index < 0 || lines == request.end() || !lines->is_array() || static_cast<std::size_t>(index) >= lines->size())
+        return "";
+    const auto& line = (*lines)[static_cast<std::size_t>(index)];
+    return line.is_object() ? line.value("title", "") : "";
+}
+
 std::string refusal_text(const Refusal& r, const std::string& shop, bool* fixable) {
     std::string fields;
     for (const std::string& p : r.fields) {
@@ -37,6 +45,15 @@ std::string refusal_text(const Refusal& r, const std::string& shop, bool* fixabl
     if (!fields.empty()) {
         *fixable = true;
         return trf("done.refused_details", {{"shop", shop}, {"fields", fields}});
+    }
+    // Said in the shopper's words; sending the same return again cannot help.
+    if (r.code == "too_late") {
+        *fixable = false;
+        return trf("done.refused_too_late", {{"shop", shop}});
+    }
+    if (r.code == "token_expired") {
+        *fixable = false;
+        return trf("done.refused_expired", {{"shop", shop}});
     }
     // 409/422: the receiver checked the return against its own rules and prices (they
     // may have changed since this page loaded); sending it again re-prices it.
@@ -106,13 +123,26 @@ DoneView done_view(const AppState& s, bool online) {
     if (s.delivery == "rejected") {
         v.icon = "refused";
         v.title_key = "done.title_refused";
-        v.status = refusal_text(s.refusal, shop, &v.resend);
+        const std::string item = request_line_title(s.request_json, s.refusal.over_line);
+        if (!item.empty() && s.refusal.left >= 0) {
+            // Earlier returns of this order took some units: the quantity must change.
+            v.status = trf("done.refused_over_return",
+                           {{"shop", shop}, {"item", item}, {"left", std::to_string(s.refusal.left)}});
+            v.fix_items = true;
+        } else {
+            v.status = refusal_text(s.refusal, shop, &v.resend);
+        }
         v.status_is_problem = true;
         v.next.clear();  // nothing happens next until it is sent again
         return v;
     }
     v.labels = sends_back;
-    if (s.delivery == "sent") {
+    if (s.delivery == "sent" && s.review) {
+        // The shop's receiver decides with what only it knows (earlier returns, a late
+        // arrival): promise no amount before a person has looked.
+        v.status = trf("done.review_by_shop", {{"shop", shop}});
+        v.next.resize(1);
+    } else if (s.delivery == "sent") {
         v.status = trf("done.sent", {{"shop", shop}});
     } else if (s.delivery == "demo") {
         v.status = tr("done.demo");

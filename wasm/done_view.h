@@ -16,6 +16,7 @@ struct DoneView {
     bool status_is_problem = false;   // drawn as an error (refused) or a notice (waiting)
     bool labels = false;              // label downloads offered
     bool resend = false;              // "Correct and send again"
+    bool fix_items = false;           // "Change the items": too many units, back to step 1
     std::vector<std::string> next;    // "What happens next", paragraph by paragraph
 };
 

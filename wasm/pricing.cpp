@@ -1,5 +1,6 @@
 #include "wasm/pricing.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "core/i18n/money_format.h"
@@ -54,9 +55,32 @@ const Decision* decision_for(const AppState& s, const std::string& line_id) {
     return nullptr;
 }
 
+int requested_on_device(const AppState& s, const std::string& line_id) {
+    if (!s.order) return 0;
+    std::int64_t units = 0;
+    for (const DeviceReturn& r : s.device_returns) {
+        // A refused one took nothing; a demo one reached no shop; the attempt being
+        // corrected is this one.
+        if (r.delivery == "rejected" || r.delivery == "demo" || r.id == s.attempt_id) continue;
+        const auto order = r.request.find("order");
+        if (order == r.request.end() || !order->is_object() || order->value("id", "") != s.order->id) continue;
+        const auto lines = r.request.find("lines");
+        if (lines == r.request.end() || !lines->is_array()) continue;
+        for (const auto& l : *lines)
+            if (l.is_object() && l.value("line_id", "") == line_id) {
+                const auto q = l.find("quantity");
+                if (q != l.end() && q->is_number_integer()) units += std::max<std::int64_t>(0, std::min<std::int64_t>(q->get<std::int64_t>(), 100000));
+            }
+    }
+    return static_cast<int>(std::min<std::int64_t>(units, 1000000));
+}
+
 int returnable_quantity(const AppState& s, const std::string& line_id) {
     const Decision* d = decision_for(s, line_id);
-    return d && d->status != Status::ineligible ? d->returnable_quantity : 0;
+    if (!d || d->status == Status::ineligible) return 0;
+    // The receiver counts what it already has of this order; the signed order cannot
+    // know returns requested since, but this device can.
+    return std::max(0, d->returnable_quantity - requested_on_device(s, line_id));
 }
 
 }  // namespace retour::app

@@ -26,7 +26,10 @@ bool can_choose(const Quote& q);
 std::string money(const Money& m);
 
 // How much of the line the shopper may send back.
+// Units of the line the shopper may still choose: the signed order's, minus units of
+// the same order this device already sent or is sending (device returns).
 int returnable_quantity(const AppState& s, const std::string& line_id);
+int requested_on_device(const AppState& s, const std::string& line_id);
 const Decision* decision_for(const AppState& s, const std::string& line_id);
 
 }  // namespace retour::app

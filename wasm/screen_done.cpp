@@ -85,6 +85,10 @@ void draw_done_screen(App& app) {
         ui::spacer(6);
         if (ui::primary_button(tr("done.resend"), "resend")) app.resend();
     }
+    if (v.fix_items) {
+        ui::spacer(6);
+        if (ui::primary_button(tr("done.fix_items"), "fix_items")) app.resend(true);
+    }
     if (v.labels) label_buttons(app);
     ui::end_card();
 

@@ -51,8 +51,15 @@ void draw_items_screen(App& app) {
             ui::muted(why.c_str());
         }
         mark(("why_" + c.line_id).c_str());
-        if (selectable && line->quantity - line->quantity_returned != line->quantity)
-            ui::muted(trf("app.returnable", {{"count", std::to_string(max)}, {"total", std::to_string(line->quantity)}}).c_str());
+        // "N of M already returned or requested": returned per the signed order, plus
+        // units this device sent since (the picker's maximum is what is left).
+        const int taken = line->quantity_returned + requested_on_device(s, c.line_id);
+        if (taken > 0 && d->status != Status::ineligible) {
+            ui::muted(trf("items.already_requested",
+                          {{"count", std::to_string(std::min(taken, line->quantity))}, {"total", std::to_string(line->quantity)}})
+                          .c_str());
+            mark(("taken_" + c.line_id).c_str());
+        }
         if (c.selected && max > 1) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(tr("items.quantity"));

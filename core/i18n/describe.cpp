@@ -89,6 +89,7 @@ std::string describe(const TokenError& error, Locale locale) {
     if (error.ok()) return "";
     if (error.code == "token_truncated") return text(locale, "find.link_truncated");
     if (error.code == "token_bad_signature") return text(locale, "find.link_forged");
+    if (error.code == "token_expired") return text(locale, "find.link_expired");
     // token_malformed, token_invalid_order and codes added later: the link is unusable.
     return text(locale, "find.link_invalid");
 }

@@ -43,6 +43,9 @@ struct LabelInput {
     std::string prepaid_label_url;  // optional, shown for ReturnMethod::prepaid
     std::vector<LabelItem> items;
     bool demo = false;
+    // Drawn before the shop confirmed it has the request (the portal's outbox is still
+    // sending): a band says so, in the label's language. Not set by label_input_from_json.
+    bool unconfirmed = false;
     std::vector<std::string> instructions;  // empty: the standard text for the return method
     std::optional<Date> requested_on;  // the request's day in the shop's time zone; on the packing slip
     std::string locale;  // BCP 47, e.g. "de-DE": the language of every fixed text (English when not ours)

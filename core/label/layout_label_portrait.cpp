@@ -120,14 +120,15 @@ void draw_label_portrait(Sketch& s, const LabelInput& in, const Rect& area) {
     y = draw_rma(s, in, area, y);
     s.hline(area.x, area.right(), y, kRule);
 
-    double bottom = area.bottom() - 2.5 - (in.demo ? kDemoBand : 0);
+    const std::string band_label = band_text(in);
+    double bottom = area.bottom() - 2.5 - (band_label.empty() ? 0 : kDemoBand);
     draw_notes(s, in, area, y, bottom);
 
-    if (in.demo) {
+    if (!band_label.empty()) {
         Rect band{area.x, area.bottom() - kDemoBand, area.w, kDemoBand};
         s.box(band, 0, Fill::light);
         s.hline(area.x, area.right(), band.y, kRule);
-        s.text(band.x + band.w / 2, band.y + 6.6, 12, true, Align::center, tr(in, "label.demo"), band.w - 4);
+        s.text(band.x + band.w / 2, band.y + 6.6, 12, true, Align::center, band_label, band.w - 4);
     }
 }
 

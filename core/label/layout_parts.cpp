@@ -211,6 +211,12 @@ std::string tr(const LabelInput& in, const char* key, const std::vector<i18n::Ar
     return i18n::format(label_locale(in), key, args);
 }
 
+std::string band_text(const LabelInput& in) {
+    if (in.demo) return tr(in, "label.demo");
+    if (in.unconfirmed) return tr(in, "label.unconfirmed");
+    return {};
+}
+
 std::string heading(const LabelInput& in, const char* key) { return upper_case(tr(in, key)); }
 
 std::string method_title(const LabelInput& in) {

@@ -60,6 +60,8 @@ i18n::Locale label_locale(const LabelInput& in);
 std::string tr(const LabelInput& in, const char* key, const std::vector<i18n::Arg>& args = {});
 // The same in capitals, for section headings ("ABSENDER").
 std::string heading(const LabelInput& in, const char* key);
+// The band at the foot of a label: "DEMO …", else "Not confirmed by the shop yet", else "".
+std::string band_text(const LabelInput& in);
 
 // Address lines below the name, the way carriers expect them per country; the
 // country in capitals in `locale` (the sender's language, as the UPU asks).

@@ -78,17 +78,18 @@ void draw_label_landscape(Sketch& s, const LabelInput& in, const Rect& area) {
     y += 17;
     s.hline(area.x, area.right(), y, kRule);
 
-    double bottom = area.bottom() - (in.demo ? kDemoBand : 0);
+    const std::string band_label = band_text(in);
+    double bottom = area.bottom() - (band_label.empty() ? 0 : kDemoBand);
     double split = area.x + area.w * 0.54;
     s.vline(split, y, bottom, kRule);
     draw_addresses(s, in, {area.x, y, split - area.x, bottom - y}, y);
     draw_codes(s, in, {split, y, area.right() - split, bottom - y});
 
-    if (in.demo) {
+    if (!band_label.empty()) {
         Rect band{area.x, bottom, area.w, kDemoBand};
         s.box(band, 0, Fill::light);
         s.hline(area.x, area.right(), bottom, kRule);
-        s.text(band.x + band.w / 2, band.y + 7.4, 14, true, Align::center, tr(in, "label.demo"), band.w - 4);
+        s.text(band.x + band.w / 2, band.y + 7.4, 14, true, Align::center, band_label, band.w - 4);
     }
 }
 
@@ -98,8 +99,9 @@ void draw_packing_slip(Sketch& s, const LabelInput& in, const Rect& area) {
     s.text(left, y + 7, 16, true, Align::left, tr(in, "label.packing_slip"), width * 0.5);
     s.text(right, y + 7, 12, true, Align::right, tr(in, "label.rma") + " " + in.rma, width * 0.5, "RMA");
     std::string sub = in.shop_name + " \xC2\xB7 " + tr(in, "label.order") + " " + in.order_number + " \xC2\xB7 " + method_title(in);
-    s.text(left, y + 12.5, 9, false, Align::left, sub, width * (in.demo ? 0.6 : 1.0), "slip subtitle");
-    if (in.demo) s.text(right, y + 12.5, 9, true, Align::right, tr(in, "label.demo"), width * 0.38);
+    const std::string band_label = band_text(in);
+    s.text(left, y + 12.5, 9, false, Align::left, sub, width * (band_label.empty() ? 1.0 : 0.6), "slip subtitle");
+    if (!band_label.empty()) s.text(right, y + 12.5, 9, true, Align::right, band_label, width * 0.38);
     y += 16;
     if (in.requested_on) {
         const std::string day = i18n::format_date(*in.requested_on, label_locale(in));

@@ -82,3 +82,13 @@ TEST(GoldenLabel, MatchesTheStoredSampleZpl) {
 TEST(GoldenLabel, MatchesTheStoredHostileZpl) {
     EXPECT_EQ(render("hostile/4x6/zpl").bytes, read_fixture("labels/golden/hostile-4x6.zpl"));
 }
+
+// The "not confirmed yet" band is drawn by the portal (wasm) and never by `retour label`,
+// so it is pinned here: the same bytes natively and in wasm.
+TEST(GoldenLabel, TheUnconfirmedBandRendersTheSameBytesEverywhere) {
+    auto input = label_fixture_input("request.json", "policy.json");
+    input.unconfirmed = true;
+    EXPECT_EQ(hex(fnv1a64(render_label(input, {LabelSize::four_by_six, LabelFormat::pdf}).bytes)), "299d43816bcca89a");
+    EXPECT_EQ(hex(fnv1a64(render_label(input, {LabelSize::a4, LabelFormat::svg}).bytes)), "27e8a8b4ed8fc082");
+    EXPECT_EQ(hex(fnv1a64(render_label(input, {LabelSize::four_by_six, LabelFormat::zpl}).bytes)), "e12a48b346a909be");
+}

@@ -186,3 +186,29 @@ TEST(LabelLanguage, ThePdfFontPrintsEveryLanguagesTextUnchanged) {
     const std::string de = pdf_text(render_label(in_locale("de"), {LabelSize::a4, LabelFormat::pdf}).bytes);
     EXPECT_NE(de.find("außen auf das Paket"), std::string::npos) << de;
 }
+
+TEST(LabelLanguage, ALabelDrawnBeforeTheShopConfirmedSaysSoInItsLanguageEverywhere) {
+    LabelInput input = sample_label_input();  // de-DE
+    input.unconfirmed = true;
+    LabelInput english = in_locale("en");
+    english.unconfirmed = true;
+    for (LabelSize size : kSizes)
+        for (LabelFormat format : kFormats) {
+            EXPECT_NE(printed_text(input, size, format).find("Vom Shop noch nicht bestätigt"), std::string::npos)
+                << name(size, format);
+            EXPECT_NE(printed_text(english, size, format).find("Not confirmed by the shop yet"), std::string::npos)
+                << name(size, format);
+            // Confirmed (the default): the normal label, without the band.
+            EXPECT_EQ(printed_text(sample_label_input(), size, format).find("nicht bestätigt"), std::string::npos)
+                << name(size, format);
+        }
+}
+
+TEST(LabelLanguage, TheDemoBandWinsOverTheUnconfirmedOne) {
+    LabelInput input = in_locale("en");
+    input.unconfirmed = true;
+    input.demo = true;
+    const std::string text = printed_text(input, LabelSize::four_by_six, LabelFormat::zpl);
+    EXPECT_NE(text.find("DEMO"), std::string::npos);
+    EXPECT_EQ(text.find("Not confirmed"), std::string::npos);
+}

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/order_token.h"
 #include "tests/core/fixture.h"
 
 namespace retour {
@@ -33,6 +34,34 @@ TEST(Order, CanonicalJsonRoundTripsToTheSameBytes) {
     EXPECT_EQ(once, twice);
     EXPECT_NE(once.find("\"placed_at\":\"2026-10-01T10:00:00Z\""), std::string::npos);
     EXPECT_NE(once.find("Tröja – blå"), std::string::npos);
+}
+
+TEST(Order, CarriesAnOptionalExpiryAsUnixSecondsAndRoundTripsIt) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    EXPECT_FALSE(parse_order(doc).value->expires);
+    doc["exp"] = 1798761600;  // 2027-01-01T00:00:00Z
+    const auto o = parse_order(doc);
+    ASSERT_TRUE(o.ok());
+    EXPECT_EQ(o.value->expires->unix_seconds, 1798761600);
+    EXPECT_NE(canonical_json(*o.value).find("\"exp\":1798761600"), std::string::npos);
+}
+
+TEST(Order, RejectsAnExpiryThatIsNotUnixSeconds) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["exp"] = "2027-01-01";
+    EXPECT_EQ(parse_order(doc).errors.at(0).pointer, "/exp");
+    doc["exp"] = 1798761600000;  // milliseconds
+    EXPECT_EQ(parse_order(doc).errors.at(0).pointer, "/exp");
+}
+
+TEST(OrderToken, AnExpiredLinkIsRefusedAfterItsExpiry) {
+    Order o = *parse_order(testing::read_json_fixture("orders/base.json")).value;
+    EXPECT_TRUE(check_expiry(o, Instant{2000000000}).ok());  // no exp: never expires
+    o.expires = Instant{1798761600};
+    EXPECT_TRUE(check_expiry(o, Instant{1798761600}).ok());
+    const TokenError e = check_expiry(o, Instant{1798761601});
+    EXPECT_EQ(e.code, "token_expired");
+    EXPECT_NE(e.message.find("2027-01-01T00:00:00Z"), std::string::npos);
 }
 
 TEST(Order, ReportsDuplicateLineIds) {

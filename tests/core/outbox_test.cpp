@@ -79,6 +79,14 @@ TEST(Outbox, AMismatchIsRejectedAndKeptForTheMerchant) {
     EXPECT_TRUE(due(r.box, 1'000'000'000).empty());
 }
 
+TEST(Outbox, AStaleTimestampIsRetriedNotDropped) {
+    // The receiver's 408 stale_timestamp: the next attempt carries a new webhook-timestamp.
+    auto r = record_response(mark_sending(one_request(), "req-1"), "req-1", 408, "{\"error\":\"stale_timestamp\"}", 2000, 0.0);
+    EXPECT_EQ(r.delivery, Delivery::retry);
+    EXPECT_EQ(r.box.entries[0].state, OutboxState::pending);
+    EXPECT_FALSE(due(r.box, 1'000'000).empty());
+}
+
 TEST(Outbox, AConflictingDuplicateIsNotRetried) {
     EXPECT_EQ(classify(409), Delivery::rejected);
 }

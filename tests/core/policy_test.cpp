@@ -32,6 +32,15 @@ TEST(Policy, ParsesTheBaseFixture) {
     EXPECT_EQ(p.value->resolutions.store_credit_bonus_bp, 1000);
 }
 
+TEST(Policy, LateGraceDefaultsToSevenDaysAndCanBeSet) {
+    EXPECT_EQ(parse_policy(base()).value->webhook.late_grace_days, 7);
+    json doc = base();
+    doc["webhook"]["late_grace_days"] = 2;
+    const auto p = parse_policy(doc);
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p.value->webhook.late_grace_days, 2);
+}
+
 TEST(Policy, HashIsSha256OfCanonicalJsonAndIgnoresAnnotations) {
     json doc = base();
     const std::string h1 = parse_policy(doc).value->hash;
@@ -101,6 +110,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{{{"lookup", {{"identifier", "phone"}}}}, "/lookup/identifier: expected one of \"email\", \"postcode\""},
         BadField{{{"webhook", {{"content_type", "text/html"}}}},
                  "/webhook/content_type: expected one of \"application/json\", \"text/plain\""},
+        BadField{{{"webhook", {{"late_grace_days", 91}}}},
+                 "/webhook/late_grace_days: expected a non-negative integer (at most 90)"},
+        BadField{{{"webhook", {{"late_grace_days", "7"}}}},
+                 "/webhook/late_grace_days: expected a non-negative integer (at most 90)"},
         BadField{{{"public_key", "AAAA"}}, "/public_key: expected a base64 Ed25519 public key (32 bytes), got 3 bytes"},
         BadField{{{"windows", {{"default_days", -1}}}}, "/windows/default_days: expected a non-negative integer (at most 3650)"},
         BadField{{{"windows", {{"default_days", "30"}}}}, "/windows/default_days: expected a non-negative integer (at most 3650)"},

@@ -77,3 +77,23 @@ TEST(PublishedOrder, DerivesAStableNameWithTheRealCost) {
     ASSERT_TRUE(key);
     EXPECT_EQ(key->file_name, "adbfd201c587099a3f847373107cd74a.bin");
 }
+
+TEST(PublishedOrder, PadsFilesToSizeBucketsSoLineCountsDoNotShow) {
+    const auto key = key_for("1001", "anna@example.com");
+    const std::string one_line(700, 'a'), nine_lines(2900, 'b');  // token sizes of 1 and 9 lines
+    const auto small = seal_published_order(key, one_line, kNonce);
+    const auto large = seal_published_order(key, nine_lines, kNonce);
+    EXPECT_EQ(small.size(), large.size());
+    EXPECT_EQ(small.size(), 4u + 24u + 4096u + 16u);
+    const auto opened = open_published_order(key, large.data(), large.size());
+    ASSERT_TRUE(opened.ok()) << opened.error;
+    EXPECT_EQ(opened.token, nine_lines);
+}
+
+TEST(PublishedOrder, PaddedSizesAreAFewBuckets) {
+    EXPECT_EQ(padded_size(1), 4096u);
+    EXPECT_EQ(padded_size(4096), 4096u);
+    EXPECT_EQ(padded_size(4097), 16384u);
+    EXPECT_EQ(padded_size(65536), 65536u);
+    EXPECT_EQ(padded_size(65537), 131072u);
+}

@@ -134,18 +134,64 @@ TEST(VerifyRequest, RefusesAnOrderNumberThatIsNotTheSignedOne) {
     EXPECT_EQ(codes(check(r)), std::vector<std::string>{"order_mismatch /order/number"});
 }
 
-TEST(VerifyRequest, AcceptsClockSkewUpToTenMinutesEitherWay) {
+TEST(VerifyRequest, AcceptsClockSkewUpToTenMinutesEitherWayAsOnTime) {
     const auto r = fx().request();
-    EXPECT_TRUE(check(r, minutes_after(r.created_at, 10)).ok());
+    const auto behind = check(r, minutes_after(r.created_at, 10));
+    EXPECT_TRUE(behind.ok());
+    EXPECT_FALSE(behind.late);
     EXPECT_TRUE(check(r, minutes_after(r.created_at, -10)).ok());
 }
 
-TEST(VerifyRequest, RefusesACreatedAtFurtherThanTenMinutesAway) {
+TEST(VerifyRequest, RefusesACreatedAtMoreThanTenMinutesAhead) {
     const auto r = fx().request();
-    EXPECT_EQ(codes(check(r, minutes_after(r.created_at, 11))),
-              std::vector<std::string>{"created_at_out_of_range /created_at"});
     EXPECT_EQ(codes(check(r, minutes_after(r.created_at, -11))),
               std::vector<std::string>{"created_at_out_of_range /created_at"});
+}
+
+TEST(VerifyRequest, AcceptsARequestTwoDaysOldAsLateVerifiedAtItsCreatedAt) {
+    const auto r = fx().request();
+    const auto v = check(r, minutes_after(r.created_at, 2 * 24 * 60));
+    EXPECT_TRUE(v.ok()) << to_json(v.differences).dump(1);
+    EXPECT_TRUE(v.late);
+    EXPECT_EQ(v.age_seconds, 2 * 86400);
+    EXPECT_TRUE(check(r, minutes_after(r.created_at, 11)).late);
+}
+
+TEST(VerifyRequest, AcceptsALateRequestUpToTheGracePeriod) {
+    const auto r = fx().request();
+    EXPECT_TRUE(check(r, minutes_after(r.created_at, 7 * 24 * 60 + 10)).ok());
+}
+
+TEST(VerifyRequest, RefusesARequestOlderThanTheGracePeriodAsTooLate) {
+    const auto r = fx().request();
+    const auto v = check(r, minutes_after(r.created_at, 8 * 24 * 60));
+    EXPECT_EQ(codes(v), std::vector<std::string>{"too_late /created_at"});
+    EXPECT_NE(v.differences[0].message.find("contact the shop"), std::string::npos);
+}
+
+TEST(VerifyRequest, TheGracePeriodComesFromThePolicy) {
+    Policy strict = fx().policy;
+    strict.webhook.late_grace_days = 0;
+    const auto r = fx().request();
+    EXPECT_EQ(codes(verify_request(strict, r, minutes_after(r.created_at, 11))),
+              std::vector<std::string>{"too_late /created_at"});
+    EXPECT_TRUE(verify_request(strict, r, minutes_after(r.created_at, 9)).ok());
+}
+
+TEST(VerifyRequest, RefusesARequestMadeAfterTheLinkExpired) {
+    Order expiring = fx().order;
+    const auto r0 = fx().request();
+    expiring.expires = Instant{r0.created_at.unix_seconds - 1};
+    const auto v = verify_request(fx().policy, r0, expiring, minutes_after(r0.created_at, 2));
+    EXPECT_EQ(codes(v), std::vector<std::string>{"token_expired /order/token"});
+}
+
+TEST(VerifyRequest, AcceptsALateRequestMadeBeforeTheLinkExpired) {
+    // Made in time, delivered after the expiry: judged at created_at.
+    Order expiring = fx().order;
+    const auto r0 = fx().request();
+    expiring.expires = Instant{r0.created_at.unix_seconds + 60};
+    EXPECT_TRUE(verify_request(fx().policy, r0, expiring, minutes_after(r0.created_at, 3 * 24 * 60)).ok());
 }
 
 TEST(VerifyRequest, RefusesARequestMadeUnderAnotherPolicy) {

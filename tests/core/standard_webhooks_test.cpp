@@ -100,4 +100,7 @@ TEST(ReturnEvent, RequestedDataIsSmallAndNamesTheReviewReasonsOnce) {
     EXPECT_EQ(d, nlohmann::json::parse(R"({"currency":"EUR","id":"req_12345678","order":{"id":"gid://shop/Order/1","number":"#1001"},
         "policy":{"hash":"sha256:ab","version":"2026-11-01"},"review_reasons":["review_reason","review_high_value"],
         "rma":"NW-1","status":"review","totals":{"refund":2838}})"));
+    // What the receiver decided joins them, still each once.
+    EXPECT_EQ(return_requested_data(r, "review", {"review_high_value", "late_delivery", "customer_return_limit"})["review_reasons"],
+              nlohmann::json::parse(R"(["review_reason","review_high_value","late_delivery","customer_return_limit"])"));
 }

@@ -93,4 +93,31 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
   check('set-policy refuses a change that makes the policy invalid and leaves the file alone',
     r.status === 1 && r.stderr.includes('/lookup/mode: expected one of') && r2.status === 1 &&
     r2.stderr.includes('did you mean "webhook"?') && readFileSync(editable, 'utf8') === before, show(r) + show(r2));
+
+  // Late requests: the grace period is a validated policy field that check-policy reports.
+  r = run('check-policy', policyWith((p) => { p.webhook.late_grace_days = 91; }));
+  check('check-policy: late_grace_days out of range → the pointer', r.status === 1 &&
+    r.stderr.includes('/webhook/late_grace_days: expected a non-negative integer (at most 90)'), show(r));
+  r = run('check-policy', policyWith((p) => { p.webhook.late_grace_days = 3; }));
+  check('check-policy: the summary says how late a request may be', r.status === 0 && /late requests reviewed up to 3 days/.test(r.stdout), show(r));
+
+  // Expiring links: "exp" (Unix seconds) inside the signed order.
+  const payloadOf = (stdout) => JSON.parse(Buffer.from(/^token: ([^.\s]+)\./m.exec(stdout)[1], 'base64url').toString('utf8'));
+  r = run('sign-order', freshOrder, '--key', secret, '--expires-in', '30d');
+  const in30 = r.status === 0 ? payloadOf(r.stdout).exp - Math.floor(Date.now() / 1000) : NaN;
+  check('sign-order --expires-in 30d → exp 30 days ahead in the signed order', Math.abs(in30 - 30 * 86400) < 120, show(r));
+  r = run('sign-order', freshOrder, '--key', secret, '--expires', '2027-01-31');
+  check('sign-order --expires DATE → the end of that day (UTC)', r.status === 0 && payloadOf(r.stdout).exp === Date.UTC(2027, 0, 31, 23, 59, 59) / 1000, show(r));
+  r = run('sign-order', freshOrder, '--key', secret, '--expires-in', '30 days');
+  check('sign-order --expires-in with a bad duration → usage error naming it', r.status !== 0 && /--expires-in: expected/.test(r.stderr), show(r));
+
+  // Published files are padded: their sizes do not tell how many lines an order has.
+  const base = JSON.parse(readFileSync(freshOrder, 'utf8'));
+  const nine = { ...base, number: '#PAD-9', lines: Array.from({ length: 9 }, (_, i) => ({ ...base.lines[0], id: `P${i}`, title: `Padded item number ${i}` })) };
+  const padded = join(tmp, 'padded');
+  writeFileSync(join(tmp, 'pad-orders.json'), JSON.stringify({ orders: [{ ...base, number: '#PAD-1', lines: [base.lines[0]] }, nine] }));
+  r = run('publish-orders', join(tmp, 'pad-orders.json'), '--out', padded, '--key', secret, '--policy', policy);
+  const sizes = r.status === 0 ? readdirSync(padded).map((f) => readFileSync(join(padded, f)).length) : [];
+  check('publish-orders: files of 1 and 9 lines have the same size (one bucket)',
+    sizes.length === 2 && sizes[0] === sizes[1] && sizes[0] === 4 + 24 + 4096 + 16, `${show(r)} sizes ${sizes}`);
 }

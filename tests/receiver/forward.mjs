@@ -117,6 +117,10 @@ export async function forwardChecks({ retour, tmp, check, startHook, stopHook, p
     event.data?.order?.number === request.data.order.number && event.data?.status === 'review' &&
     event.data?.totals?.refund === request.data.quote.totals.refund && Array.isArray(event.data?.review_reasons) &&
     !first.body.includes(request.data.shopper.email) && Object.keys(event).join() === 'data,timestamp,type', first.body);
+  const [storedStatus, storedReasons] = sql(`SELECT status, review_reasons FROM requests WHERE id = '${request.id}'`, fdb).split('|');
+  check('forward: the event says what the receiver decided: the stored status and every stored review reason',
+    event.data?.status === storedStatus && JSON.parse(storedReasons).every((x) => event.data?.review_reasons?.includes(x.code)),
+    `${storedStatus} ${storedReasons} vs ${JSON.stringify(event.data)}`);
   check('forward: the event row was written with the request (one each, nothing for the refused post)',
     sql('SELECT COUNT(*) FROM requests', fdb) === '1' && sql('SELECT COUNT(*) FROM events', fdb) === '1' &&
     sql(`SELECT request_id FROM events`, fdb) === request.id);
@@ -231,5 +235,18 @@ export async function forwardChecks({ retour, tmp, check, startHook, stopHook, p
     sql('SELECT state, attempts FROM deliveries', join(tmp, 'forward-stuck.db')) === 'pending|0', `${Date.now() - stopping} ms`);
   hanging.closeAllConnections();
   hanging.close();
-  for (const ep of [ok, gone, slow, broken, later]) await ep.close();
+
+  // Decided by the receiver, not in the shopper's quote: the event must carry it.
+  const witness = await endpoint({ secret }).listen();
+  const cfg4 = config([{ url: witness.url(), secret_file: secretFile }], fast);
+  hook = await startHook(join(tmp, 'forward-late.db'), ['--forward', cfg4]);
+  const late = makeRequest({ at: Date.now() - 2 * 86_400_000 });
+  const answer = await post(hook.port, late);
+  await until(() => witness.attempts.length >= 1);
+  const lateEvent = JSON.parse(witness.attempts[0]?.body ?? '{}');
+  check('forward: a request delivered 2 days late → its event is status review with late_delivery',
+    answer.status === 200 && lateEvent.data?.status === 'review' && lateEvent.data?.review_reasons?.includes('late_delivery'),
+    `${answer.status} ${JSON.stringify(lateEvent.data)}`);
+  await stopHook(hook);
+  for (const ep of [ok, gone, slow, broken, later, witness]) await ep.close();
 }

@@ -182,7 +182,7 @@ async function main() {
   // so the shopper must claim the old time, which is more than 10 minutes away…
   const oldQuote = makeRequest({ order: oldOrder, at: now - 20 * day });
   r = await post(port, oldQuote);
-  check('back-dated created_at → 422 created_at_out_of_range', r.status === 422 && hasDifference(r, 'created_at_out_of_range'), JSON.stringify(r.json));
+  check('back-dated created_at past the grace period → 422 too_late', r.status === 422 && r.json?.error === 'too_late' && hasDifference(r, 'too_late', '/created_at'), JSON.stringify(r.json));
   // …or claim now, and then the window is closed.
   const nowStamp = iso(now);
   const reDated = tamper(oldQuote, (d) => { d.created_at = nowStamp; });
@@ -311,6 +311,7 @@ async function main() {
     /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
 
   await cumulativeLimits();
+  await lateAndCounted();
   await canonicalBodies();
   await csvFormulas();
   await policyVersions();
@@ -361,6 +362,64 @@ async function cumulativeLimits() {
   check('cumulative: stored units never exceed what was bought',
     sql(`SELECT l.line_id, SUM(l.quantity) FROM request_lines l JOIN requests q ON q.id = l.request_id GROUP BY q.order_id, l.line_id ORDER BY q.order_id, l.line_id`, ldb) === 'L1|1\nL1|1\nL2|3',
     sql(`SELECT q.order_id, l.line_id, SUM(l.quantity) FROM request_lines l JOIN requests q ON q.id = l.request_id GROUP BY q.order_id, l.line_id`, ldb));
+}
+
+// Late but honest: the delivery attempt must be fresh (webhook-timestamp), the request
+// may be days old within the policy's grace; earlier requests feed the review rules.
+async function lateAndCounted() {
+  const ldb = join(tmp, 'late.db');
+  const limited = policyWith((p) => { p.review = { max_customer_returns: 1 }; });
+  const h = await startHook(ldb, [], limited);
+  const stamp = (ms) => ({ 'webhook-timestamp': String(Math.floor(ms / 1000)) });
+  const mk = (opts = {}) => makeRequestText({ policyPath: limited, ...opts });
+  const reviewOf = (id) => sql(`SELECT status, review_reasons FROM requests WHERE id = '${id}'`, ldb);
+
+  const stale = mk();
+  let r = await post(h.port, stale, { headers: stamp(now - 6 * 60_000) });
+  check('late: a stale webhook-timestamp (6 min) → 408 stale_timestamp (retryable)',
+    r.status === 408 && r.json?.error === 'stale_timestamp', JSON.stringify(r.json));
+  r = await post(h.port, stale, { headers: stamp(Date.now()) });
+  check('late: the same body with a fresh timestamp → 200', r.status === 200, JSON.stringify(r.json));
+  r = await post(h.port, stale, { headers: { 'webhook-timestamp': '17e8' } });
+  check('late: a webhook-timestamp that is not Unix seconds → 400', r.status === 400 && r.json?.error === 'invalid_timestamp', JSON.stringify(r.json));
+
+  const twoDays = mk({ at: now - 2 * day });
+  r = await post(h.port, twoDays, { headers: stamp(Date.now()) });
+  check('late: a request created 2 days ago → 200 needs_review with late_delivery',
+    r.status === 200 && r.json?.needs_review === true && r.json?.review_reasons?.includes('late_delivery'), JSON.stringify(r.json));
+  check('late: … stored as review with the reason',
+    /^review\|.*late_delivery/.test(reviewOf(JSON.parse(twoDays).id)), reviewOf(JSON.parse(twoDays).id));
+  r = await post(h.port, twoDays);
+  check('late: a retry is answered as the first time (duplicate, review, reasons)',
+    r.status === 200 && r.json?.status === 'duplicate' && r.json?.needs_review === true && r.json?.review_reasons?.includes('late_delivery'),
+    JSON.stringify(r.json));
+  const eightDays = mk({ order: writeOrder(`late-${++serial}.json`, 12 * day, `gid://shop/Order/late-${process.pid}`), at: now - 8 * day });
+  r = await post(h.port, eightDays, { headers: stamp(Date.now()) });
+  check('late: a request created 8 days ago → 422 too_late, not stored',
+    r.status === 422 && r.json?.error === 'too_late' && /contact the shop/.test(r.json?.differences?.[0]?.message ?? '') &&
+    sql(`SELECT COUNT(*) FROM requests WHERE id = '${JSON.parse(eightDays).id}'`, ldb) === '0', JSON.stringify(r.json));
+
+  // Three requests so far by the same customer (the fixture order's e-mail); the limit is 1.
+  const third = mk();
+  r = await post(h.port, third);
+  check('counts: a customer over review.max_customer_returns → 200 stored as review (customer_return_limit)',
+    r.status === 200 && r.json?.review_reasons?.includes('customer_return_limit') &&
+    /^review\|.*customer_return_limit/.test(reviewOf(JSON.parse(third).id)), JSON.stringify(r.json));
+
+  // A link that expired: judged at created_at, so one made in time and sent late counts.
+  const expiring = (expMs, name) => {
+    const o = { ...JSON.parse(readFileSync(ownOrder(), 'utf8')), exp: Math.floor(expMs / 1000) };
+    const path = join(tmp, name);
+    writeFileSync(path, JSON.stringify(o));
+    return path;
+  };
+  r = await post(h.port, mk({ order: expiring(now - day, 'expired.json') }));
+  check('expiry: a request made after the link expired → 422 token_expired',
+    r.status === 422 && r.json?.error === 'token_expired' && hasDifference(r, 'token_expired', '/order/token'), JSON.stringify(r.json));
+  r = await post(h.port, mk({ order: expiring(now - 3600_000, 'expired-late.json'), at: now - 2 * 3600_000 }));
+  check('expiry: made before the expiry, delivered after → 200 (late_delivery)',
+    r.status === 200 && r.json?.review_reasons?.includes('late_delivery'), JSON.stringify(r.json));
+  await stopHook(h);
 }
 
 // The stored body must be what was verified: only the canonical serialisation is taken.

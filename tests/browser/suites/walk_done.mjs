@@ -195,7 +195,7 @@ export default function register({ test, browser, dist, out, root }) {
     hook.close();
   }, 120000);
 
-  test('walk done: a refusal names the fields to correct (400) or says to contact the shop (403)', async () => {
+  test('walk done: a refusal names the fields to correct (400), says to contact the shop (403, too late: after a reload too), names the line with too many units; a review is not a promise', async () => {
     shop = shop || (await startShop(dist, root));
     const hook = await startHook();
     hook.answer = () => [400, { status: 'rejected', error: 'invalid_request',
@@ -212,6 +212,39 @@ export default function register({ test, browser, dist, out, root }) {
     await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused');
     s = await state(page);
     check(!s.done.resend && /origin_not_allowed/.test(s.done.status) && s.items.shop_contact, `contact the shop: ${s.done.status}`);
+
+    // Too late (issue 14): said in the shopper's words with the shop's contact, after a reload too.
+    hook.answer = () => [422, { status: 'rejected', error: 'too_late',
+      differences: [{ pointer: '/created_at', code: 'too_late', message: 'the request was made 9 day(s) ago' }] }];
+    await click(page, 'start_over');
+    await completeReturn(page, { ...plan('de-DE'), lines: [{ id: 'l1', reason: 'too_small' }] }, out);
+    await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused as too late');
+    await reload(page);
+    await onScreen(page, 'done');
+    s = await state(page);
+    check(s.delivery === 'rejected' && s.refusal.code === 'too_late' && /zu spät/.test(s.done.status) && !s.done.resend &&
+      s.items.shop_contact, `too late, after a reload: ${s.refusal.code} ${s.done.status}`);
+
+    // Too many units (earlier returns of the order): which line, how many are left, back to the items.
+    hook.answer = () => [422, { status: 'rejected', error: 'verification_failed', left: 0,
+      differences: [{ pointer: '/lines/0/quantity', code: 'quantity_above_returnable', expected: 0, got: 1, message: 'x' }] }];
+    await click(page, 'start_over');
+    await completeReturn(page, { ...plan('de-DE'), lines: [{ id: 'l1', reason: 'too_small' }] }, out);
+    await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused: over-return');
+    s = await state(page);
+    check(s.done.fix_items && s.refusal.over_line === 0 && /noch 0/.test(s.done.status), `over-return: ${JSON.stringify(s.refusal)} ${s.done.status}`);
+    await click(page, 'fix_items');
+    await onScreen(page, 'items');
+
+    // Stored for review by the shop's receiver: no amount is promised.
+    hook.answer = () => [200, { status: 'accepted', needs_review: true, review_reasons: ['customer_return_limit'] }];
+    for (const [button, next] of [['next', 'reasons'], ['next', 'resolution'], ['next', 'summary'], ['confirm', 'done']]) {
+      await click(page, button);
+      await onScreen(page, next);
+    }
+    await until(page, () => window.retour.state().delivery === 'sent', null, 'sent for review');
+    s = await state(page);
+    check(s.review && /prüft sie/.test(s.done.status) && s.done.next.length === 1, `review: ${s.done.status} ${JSON.stringify(s.done.next)}`);
     await ctx.close();
     hook.close();
   }, 120000);
@@ -291,7 +324,9 @@ export default function register({ test, browser, dist, out, root }) {
     shop = shop || (await startShop(dist, root));
     shop.policy = shop.demoPolicy();
     const { ctx, page } = await open();
-    await completeReturn(page, plan('en-US'), out);
+    // One of the T-shirt's two units (l2, the jeans, has one unit).
+    const shirt = { ...plan('en-US'), lines: [{ id: 'l1', reason: 'too_small' }] };
+    await completeReturn(page, shirt, out);
     await until(page, () => window.retour.state().delivery === 'sent', null, 'sent');
     const first = await state(page);
     await reload(page);
@@ -320,10 +355,12 @@ export default function register({ test, browser, dist, out, root }) {
     check((await state(page)).rma === first.rma, 'reopened from the list');
 
     // A later return with the same contents (the order's second unit, same reason) is
-    // a new return: sent, with its own RMA.
+    // a new return: sent, with its own RMA. The unit this device sent is not offered again.
     await click(page, 'start_over');
     const posted = shop.hooks.length;
-    await completeReturn(page, plan('en-US'), out);
+    let left = null, note = false;
+    await completeReturn(page, { ...shirt, onItems: (st) => { left = st.order.lines.find((l) => l.id === 'l1'); note = !!st.items?.taken_l1; } }, out);
+    check(left?.returnable === 1 && note, `one unit left to choose, with "1 of 2 already returned or requested": ${JSON.stringify(left)} ${note}`);
     await until(page, () => window.retour.state().delivery === 'sent', null, 'second return sent');
     s = await state(page);
     check(s.rma !== first.rma && s.request_id !== first.request_id, `a new return: ${s.rma} vs ${first.rma}`);
