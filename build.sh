@@ -34,6 +34,25 @@ PACKAGES=(
 PLAYWRIGHT_VERSION=1.65.1
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+# Seconds per stage and suite: wall clock and CPU (user+sys of every process the
+# stage waited for, from /proc: cutime+cstime). The machine may be shared, so CPU is
+# the figure to compare; a quiet 2-core wall time is about CPU/2 for parallel builds.
+TIMINGS=()
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { local f; read -ra f <"/proc/$1/stat"; echo $((f[13] + f[14] + f[15] + f[16])); }
+now_ms() { local t; t=$(date +%s%N); echo $((t / 1000000)); }
+# timed NAME CMD...: runs CMD (a failure still stops the script), prints and records its times.
+timed() {
+  local name="$1"; shift
+  local me=$BASHPID w0 c0; w0=$(now_ms); c0=$(cpu_ticks "$me")
+  "$@"
+  local line; line=$(awk -v n="$name" -v w="$(( $(now_ms) - w0 ))" -v c="$(( $(cpu_ticks "$me") - c0 ))" -v t="$TICKS" \
+    'BEGIN { printf "%-16s %7.1f s wall %7.1f s cpu", n, w / 1000, c / t }')
+  TIMINGS+=("$line")
+  printf '\033[2m-- %s\033[0m\n' "$line"
+}
+print_timings() { echo "== time per stage and suite"; printf '   %s\n' "${TIMINGS[@]}"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -203,27 +222,30 @@ run_suite() {
 }
 
 # The native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (gcc), build/asan.
-asan_tests() {
+asan_build() {
   local dir="$BUILD/asan" f="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
   [ -f "$dir/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="$f" \
     -DCMAKE_CXX_FLAGS="$f" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
   cmake --build "$dir" -j "$JOBS" --target retour_core_tests >"$dir/build.log" 2>&1 ||
     { tail -n 40 "$dir/build.log"; return 1; }
-  "$dir/tests/retour_core_tests"
 }
 
 cmd_test() {
-  cmd_setup
-  cmd_build
-  run_suite core-native "$NATIVE/tests/retour_core_tests"
-  run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
-  run_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
-  run_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
-  run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --demo "$DEMO_DIST" --out "$BUILD/screenshots"
-  run_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST" "$DEMO_DIST"
-  run_suite core-asan asan_tests
-  run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15
+  timed setup cmd_setup
+  timed "native build" build_native
+  timed "wasm build" build_wasm
+  timed dist assemble_dist
+  timed core-native run_suite core-native "$NATIVE/tests/retour_core_tests"
+  timed core-wasm run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
+  timed labels-scan run_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
+  timed receiver run_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
+  timed browser run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --demo "$DEMO_DIST" --out "$BUILD/screenshots"
+  timed merchant-guide run_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST" "$DEMO_DIST"
+  timed "asan build" run_suite asan-build asan_build
+  timed core-asan run_suite core-asan "$BUILD/asan/tests/retour_core_tests"
+  timed fuzz run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15
   echo
+  print_timings
   [ ${#SUITES_FAILED[@]} -eq 0 ] || echo "failed suites: ${SUITES_FAILED[*]}"
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
