@@ -160,6 +160,7 @@ cmd_setup() {
 # (another generator) is configured afresh.
 build_preset() {
   say "$1 build"
+  mkdir -p "$BUILD"
   [ -f "$BUILD/$1/build.ninja" ] || rm -rf "$BUILD/$1/CMakeCache.txt" "$BUILD/$1/CMakeFiles"
   (cd "$ROOT" && cmake --preset "$1" >"$BUILD/$1.configure.log" 2>&1) || { cat "$BUILD/$1.configure.log"; return 1; }
   (cd "$ROOT" && cmake --build --preset "$1" -j "$JOBS")
