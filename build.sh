@@ -23,7 +23,7 @@ export NODE_PATH=/usr/share/nodejs
 NODE_RUN=(node --no-experimental-fetch)
 
 PACKAGES=(
-  build-essential cmake pkg-config dpkg-dev ca-certificates
+  build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
   emscripten
   nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
   libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev libcpp-httplib-dev libsqlite3-dev sqlite3
@@ -35,6 +35,25 @@ PLAYWRIGHT_VERSION=1.65.1
 STANDARDWEBHOOKS_VERSION=1.1.1  # the reference verifier the receiver tests check forwarded events with
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+# Seconds per stage and suite: wall clock and CPU (user+sys of every process the
+# stage waited for, from /proc: cutime+cstime). The machine may be shared, so CPU is
+# the figure to compare; a quiet 2-core wall time is about CPU/2 for parallel builds.
+TIMINGS=()
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { local f; read -ra f <"/proc/$1/stat"; echo $((f[13] + f[14] + f[15] + f[16])); }
+now_ms() { local t; t=$(date +%s%N); echo $((t / 1000000)); }
+# timed NAME CMD...: runs CMD (a failure still stops the script), prints and records its times.
+timed() {
+  local name="$1"; shift
+  local me=$BASHPID w0 c0; w0=$(now_ms); c0=$(cpu_ticks "$me")
+  "$@"
+  local line; line=$(awk -v n="$name" -v w="$(( $(now_ms) - w0 ))" -v c="$(( $(cpu_ticks "$me") - c0 ))" -v t="$TICKS" \
+    'BEGIN { printf "%-16s %7.1f s wall %7.1f s cpu", n, w / 1000, c / t }')
+  TIMINGS+=("$line")
+  printf '\033[2m-- %s\033[0m\n' "$line"
+}
+print_timings() { echo "== time per stage and suite"; printf '   %s\n' "${TIMINGS[@]}"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -139,26 +158,18 @@ cmd_setup() {
 }
 
 # ---------------------------------------------------------------------------
-# build: native (Release) and wasm, then the deployable folder
+# build: the configurations of CMakePresets.json, each in build/<preset>
 # ---------------------------------------------------------------------------
 
-build_native() {
-  say "native build"
-  [ -f "$NATIVE/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$NATIVE" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$NATIVE" -j "$JOBS"
-}
-
-build_wasm() {
-  say "wasm build"
-  # MinSizeRel (-Os): the shopper downloads this; -Os saves ~20% of brotli bytes over
-  # -O3 at no visible cost (one order is evaluated at a time). Reconfigured when the
-  # build type differs, so an old Release tree is switched over.
-  if ! grep -q '^CMAKE_BUILD_TYPE:STRING=MinSizeRel$' "$WASM/CMakeCache.txt" 2>/dev/null; then
-    emcmake cmake -S "$ROOT" -B "$WASM" -DCMAKE_BUILD_TYPE=MinSizeRel \
-      -DCMAKE_FIND_ROOT_PATH="$DEPS/wasm-prefix" \
-      -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" >/dev/null
-  fi
-  cmake --build "$WASM" -j "$JOBS"
+# build_preset PRESET: configures build/PRESET from CMakePresets.json (again each time:
+# cheap, and it picks up changed options) and builds it. A tree made before the presets
+# (another generator) is configured afresh.
+build_preset() {
+  say "$1 build"
+  mkdir -p "$BUILD"
+  [ -f "$BUILD/$1/build.ninja" ] || rm -rf "$BUILD/$1/CMakeCache.txt" "$BUILD/$1/CMakeFiles"
+  (cd "$ROOT" && cmake --preset "$1" >"$BUILD/$1.configure.log" 2>&1) || { cat "$BUILD/$1.configure.log"; return 1; }
+  (cd "$ROOT" && cmake --build --preset "$1" -j "$JOBS")
 }
 
 # The static folder a merchant deploys (content-hashed app files, the small uncached
@@ -170,66 +181,87 @@ assemble_dist() {
 }
 
 cmd_build() {
-  build_native
-  build_wasm
-  assemble_dist
+  mkdir -p "$BUILD"
+  timed "native build" build_preset native
+  timed "wasm build" build_preset wasm
+  timed dist assemble_dist
 }
 
 # ---------------------------------------------------------------------------
 # test: every suite; each adds to one "N passed, N failed" total
 # ---------------------------------------------------------------------------
 
+LOGS="$BUILD/test-logs"
 PASSED=0
 FAILED=0
 SUITES_FAILED=()
+declare -A SUITE_PID=()
 
-# Runs one suite, shows its output, and adds its counts to the total. Counts come
-# from GoogleTest's summary lines or from our own "N passed, N failed" line; a suite
-# that exits non-zero without reporting a failure counts as one failure.
-run_suite() {
+# start_suite NAME CMD...: runs a suite in the background, its output in test-logs/NAME.log,
+# its times in NAME.time (tests/suite_time.py: CPU includes the browsers and servers it
+# started). A GoogleTest suite writes its results to test-logs/NAME.xml.
+start_suite() {
   local name="$1"; shift
-  local log="$BUILD/test-logs/$name.log"
-  mkdir -p "$BUILD/test-logs"
+  mkdir -p "$LOGS"; rm -f "$LOGS/$name".*
+  say "suite $name started"
+  python3 "$ROOT/tests/suite_time.py" "$LOGS/$name.time" "$@" >"$LOGS/$name.log" 2>&1 &
+  SUITE_PID[$name]=$!
+}
+
+# finish_suite NAME: waits for it, shows its output and adds its counts to the total.
+# Counts come from GoogleTest's XML report, or else from the suite's own last
+# "N passed, N failed" line; a suite that exits non-zero without reporting a failure
+# counts as one failure.
+finish_suite() {
+  local name="$1" rc=0 p f w c
+  wait "${SUITE_PID[$name]}" || rc=$?
   say "suite: $name"
-  set +e
-  "$@" 2>&1 | tee "$log"
-  local rc=${PIPESTATUS[0]}
-  set -e
-  local p f
-  p=$(sed -nE 's/^\[  PASSED  \] ([0-9]+) tests?\..*/\1/p' "$log" | tail -n 1)
-  f=$(sed -nE 's/^\[  FAILED  \] ([0-9]+) tests?, listed below.*/\1/p' "$log" | tail -n 1)
-  if [ -z "$p$f" ]; then
-    p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\1/p' "$log" | tail -n 1)
-    f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\2/p' "$log" | tail -n 1)
+  cat "$LOGS/$name.log"
+  if [ -f "$LOGS/$name.xml" ]; then
+    local head; head=$(grep -m 1 -o '<testsuites [^>]*>' "$LOGS/$name.xml")
+    attr() { sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p" <<<"$head"; }
+    local tests failures errors disabled skipped
+    tests=$(attr tests); failures=$(attr failures); errors=$(attr errors); disabled=$(attr disabled)
+    skipped=$(grep -c 'result="skipped"' "$LOGS/$name.xml" || true)
+    f=$(( ${failures:-0} + ${errors:-0} )); p=$(( ${tests:-0} - f - ${disabled:-0} - skipped ))
+  else
+    p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\1/p' "$LOGS/$name.log" | tail -n 1)
+    f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\2/p' "$LOGS/$name.log" | tail -n 1)
   fi
   p=${p:-0}; f=${f:-0}
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
   [ "$f" -eq 0 ] || SUITES_FAILED+=("$name")
+  read -r w c <"$LOGS/$name.time" || true
+  local line; line=$(printf '%-16s %7.1f s wall %7.1f s cpu   %s passed, %s failed' "$name" "${w:-0}" "${c:-0}" "$p" "$f")
+  TIMINGS+=("$line")
+  printf '\033[2m-- %s\033[0m\n' "$line"
 }
 
-# The native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (gcc), build/asan.
-asan_tests() {
-  local dir="$BUILD/asan" f="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
-  [ -f "$dir/CMakeCache.txt" ] || cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="$f" \
-    -DCMAKE_CXX_FLAGS="$f" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-  cmake --build "$dir" -j "$JOBS" --target retour_core_tests >"$dir/build.log" 2>&1 ||
-    { tail -n 40 "$dir/build.log"; return 1; }
-  "$dir/tests/retour_core_tests"
-}
+gtest_xml() { echo "--gtest_output=xml:$LOGS/$1.xml"; }
 
+# Two cores are kept busy: suites run in the background while the next configuration
+# builds (most of them wait on servers, browsers and time-outs more than they compute),
+# and their outputs are shown at the end, in this order.
+SUITES=(core-native labels-scan receiver core-wasm merchant-guide browser core-sanitize fuzz)
 cmd_test() {
-  cmd_setup
-  cmd_build
-  run_suite core-native "$NATIVE/tests/retour_core_tests"
-  run_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js"
-  run_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
-  run_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
-  run_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --demo "$DEMO_DIST" --out "$BUILD/screenshots"
-  run_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST" "$DEMO_DIST"
-  run_suite core-asan asan_tests
-  run_suite fuzz "$ROOT/tests/fuzz/run.sh" 15
+  timed setup cmd_setup
+  mkdir -p "$BUILD"
+  timed "native build" build_preset native
+  start_suite core-native "$NATIVE/tests/retour_core_tests" "$(gtest_xml core-native)"
+  start_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
+  start_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
+  timed "wasm build" build_preset wasm
+  timed dist assemble_dist
+  start_suite core-wasm "${NODE_RUN[@]}" "$WASM/tests/retour_core_tests.js" "$(gtest_xml core-wasm)"
+  start_suite merchant-guide bash "$ROOT/tests/docs/merchant_guide.sh" "$NATIVE" "$DIST" "$DEMO_DIST"
+  start_suite browser node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --demo "$DEMO_DIST" --out "$BUILD/screenshots"
+  timed "sanitize build" build_preset sanitize
+  start_suite core-sanitize "$BUILD/sanitize/tests/retour_core_tests" "$(gtest_xml core-sanitize)"
+  start_suite fuzz "$ROOT/tests/fuzz/run.sh" "${FUZZ_SECONDS:-15}"
+  for s in "${SUITES[@]}"; do finish_suite "$s"; done
   echo
+  print_timings
   [ ${#SUITES_FAILED[@]} -eq 0 ] || echo "failed suites: ${SUITES_FAILED[*]}"
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
@@ -249,8 +281,8 @@ cmd_demo() {
 
 cmd_clean() { rm -rf "$BUILD"; }
 
-# fuzz [seconds]: build the libFuzzer targets and run each that long (tests/fuzz/run.sh).
-cmd_fuzz() { cmd_setup; "$ROOT/tests/fuzz/run.sh" "${1:-60}"; }
+# fuzz [seconds]: build the sanitize preset and run each libFuzzer target that long (tests/fuzz/run.sh).
+cmd_fuzz() { cmd_setup; build_preset sanitize; "$ROOT/tests/fuzz/run.sh" "${1:-60}"; }
 
 # bench: one table of measured figures vs their references, build/bench/results.json (tests/bench/run.sh).
 cmd_bench() { cmd_setup; cmd_build; "$ROOT/tests/bench/run.sh"; }

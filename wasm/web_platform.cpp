@@ -64,7 +64,7 @@ struct InputEvent {
     int code = 0;  // button or DOM keyCode
     bool down = false;
     int mods = 0;  // 1 Ctrl, 2 Shift, 4 Alt, 8 Meta
-    std::string text;
+    std::string text{};
     int waited = 0;  // frames a Text event has waited for an active field
 };
 

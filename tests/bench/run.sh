@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# `./build.sh bench`: builds the bench programs (tests/bench/CMakeLists.txt) natively
-# into build/bench and for wasm into build/bench-wasm, measures, and prints one table
+# `./build.sh bench`: builds the bench programs (tests/bench/CMakeLists.txt) in the native
+# and wasm configurations (build/native, build/wasm), measures, and prints one table
 # (tests/bench/report.mjs) that is also written as build/bench/results.json.
 # Expects `./build.sh build` to have run (build/dist: the portal as deployed). A part that is
 # missing or fails is reported as "n/a" with the reason, never as a number.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-OUT="$ROOT/build/bench"; WOUT="$ROOT/build/bench-wasm"; PARTS="$OUT/parts"
+OUT="$ROOT/build/bench"; PARTS="$OUT/parts"
 JOBS="${JOBS:-$(nproc)}"
 RUNS="${BENCH_RUNS:-10}"
 export NODE_PATH=/usr/share/nodejs
@@ -21,25 +21,23 @@ part() {
   rm -f "$PARTS/$name.json"; na "$name" "$why; see $PARTS/$name.log"; return 1
 }
 
-echo "== bench: building (build/bench, build/bench-wasm)" >&2
-native_ok=0; wasm_ok=0
-{ [ -f "$OUT/CMakeCache.txt" ] || cmake -S "$ROOT/tests/bench" -B "$OUT" -DCMAKE_BUILD_TYPE=Release; } >"$OUT/build.log" 2>&1 &&
-  cmake --build "$OUT" -j "$JOBS" --target bench_core load_hook >>"$OUT/build.log" 2>&1 && native_ok=1
-tool_ok=0
-[ $native_ok = 1 ] && cmake --build "$OUT" -j "$JOBS" --target retour >>"$OUT/build.log" 2>&1 && tool_ok=1
-{ [ -f "$WOUT/CMakeCache.txt" ] || emcmake cmake -S "$ROOT/tests/bench" -B "$WOUT" -DCMAKE_BUILD_TYPE=MinSizeRel \
-    -DCMAKE_FIND_ROOT_PATH="$ROOT/.deps/wasm-prefix"; } >"$OUT/build-wasm.log" 2>&1 &&
-  cmake --build "$WOUT" -j "$JOBS" --target bench_core hello >>"$OUT/build-wasm.log" 2>&1 && wasm_ok=1
+echo "== bench: building (build presets bench and bench-wasm, into build/native and build/wasm)" >&2
+NATIVE="$ROOT/build/native"; WASM="$ROOT/build/wasm"
+native_ok=0; wasm_ok=0; tool_ok=0
+(cd "$ROOT" && cmake --build --preset bench -j "$JOBS") >"$OUT/build.log" 2>&1 && native_ok=1
+cmake --build "$NATIVE" -j "$JOBS" --target retour >>"$OUT/build.log" 2>&1 && tool_ok=1
+(cd "$ROOT" && cmake --build --preset bench-wasm -j "$JOBS") >"$OUT/build-wasm.log" 2>&1 && wasm_ok=1
 [ $native_ok = 1 ] || echo "bench: native bench build failed, see $OUT/build.log" >&2
 [ $wasm_ok = 1 ] || echo "bench: wasm bench build failed, see $OUT/build-wasm.log" >&2
+BENCH="$NATIVE/tests/bench"; WBENCH="$WASM/tests/bench"
 
 echo "== bench: core throughput and labels" >&2
-if [ $native_ok = 1 ]; then part core-native "native bench_core failed" "$OUT/bench_core" "$ROOT"; else na core-native "not built"; fi
-if [ $wasm_ok = 1 ]; then part core-wasm "wasm bench_core failed" node --no-experimental-fetch "$WOUT/bench_core.js" "$ROOT"
+if [ $native_ok = 1 ]; then part core-native "native bench_core failed" "$BENCH/bench_core" "$ROOT"; else na core-native "not built"; fi
+if [ $wasm_ok = 1 ]; then part core-wasm "wasm bench_core failed" node --no-experimental-fetch "$WBENCH/bench_core.js" "$ROOT"
 else na core-wasm "not built"; fi
 
 echo "== bench: receiver" >&2
-RETOUR="$OUT/tools/retour"
+RETOUR="$NATIVE/tools/retour"
 na_receiver() { na receiver-8 "$1"; na receiver-64 "$1"; }
 if [ $native_ok != 1 ]; then na_receiver "load client not built"
 elif [ $tool_ok != 1 ]; then na_receiver "retour did not build; see $OUT/build.log"
@@ -53,7 +51,7 @@ else
       --rate 1000000 --burst 1000000 --max-conns-per-ip 0 >"$PARTS/receiver-$clients-server.log" 2>&1 &
     hook_pid=$!
     part "receiver-$clients" "load run failed or not every post was accepted" \
-      "$OUT/load_hook" --port "$port" --clients "$clients" --requests 6000 --seconds 20
+      "$BENCH/load_hook" --port "$port" --clients "$clients" --requests 6000 --seconds 20
     kill "$hook_pid" 2>/dev/null; wait "$hook_pid" 2>/dev/null
   done
 fi
@@ -64,7 +62,7 @@ if [ $wasm_ok != 1 ]; then na browser "hello page not built"
 elif [ ! -f "$ROOT/build/dist/index.html" ]; then na browser "no build/dist (run ./build.sh build)"
 else
   rm -rf "$HELLO" && mkdir -p "$HELLO"
-  cp "$ROOT/tests/bench/hello/index.html" "$ROOT/web/platform.js" "$WOUT/hello/retour.js" "$WOUT/hello/retour.wasm" \
+  cp "$ROOT/tests/bench/hello/index.html" "$ROOT/web/platform.js" "$WBENCH/hello/retour.js" "$WBENCH/hello/retour.wasm" \
     "$ROOT/.deps/font/retour-sans.ttf" "$HELLO/"
   # The portal as deployed, with the example policy as the shop's policy.json (a
   # merchant's own file; the portal fetches it on the first visit).
@@ -72,7 +70,7 @@ else
   rm -rf "$PORTAL" && cp -r "$ROOT/build/dist" "$PORTAL"
   [ -f "$PORTAL/policy.json" ] || cp "$PORTAL/policy.example.json" "$PORTAL/policy.json"
   part browser "browser run failed" node "$ROOT/tests/bench/browser.mjs" --dist "$PORTAL" --hello "$HELLO" \
-    --runs "$RUNS" --retour "$ROOT/build/native/tools/retour" --out /dev/stdout
+    --runs "$RUNS" --retour "$NATIVE/tools/retour" --out /dev/stdout
 fi
 
 node "$ROOT/tests/bench/report.mjs" "$PARTS" "$OUT/results.json"

@@ -130,8 +130,8 @@ TEST(I18nCatalog, EveryCountedTextHasBothForms) {
         const std::string key = e.key;
         const auto dot = key.rfind('.');
         const std::string stem = key.substr(0, dot), form = key.substr(dot + 1);
-        if (form == "one") EXPECT_NE(find_text(Locale::en, stem + ".other"), nullptr) << key;
-        if (form == "other") EXPECT_NE(find_text(Locale::en, stem + ".one"), nullptr) << key;
+        if (form == "one") { EXPECT_NE(find_text(Locale::en, stem + ".other"), nullptr) << key; }
+        if (form == "other") { EXPECT_NE(find_text(Locale::en, stem + ".one"), nullptr) << key; }
     }
 }
 

@@ -161,7 +161,7 @@ TEST(LabelLanguage, DanishAndIndonesianLabelsUseTheirCatalogs) {
             EXPECT_NE(id.find(text), std::string::npos) << label_format_name(format) << " id lacks " << text;
         for (const std::string& english : kEnglish) {
             // Danish "RETURNUMMER" starts like the English "RETURN".
-            if (english != "RETURN") EXPECT_EQ(da.find(english), std::string::npos) << "da shows " << english;
+            if (english != "RETURN") { EXPECT_EQ(da.find(english), std::string::npos) << "da shows " << english; }
             EXPECT_EQ(id.find(english), std::string::npos) << "id shows " << english;
         }
     }

@@ -50,8 +50,9 @@ TEST_P(LabelLayoutTest, KeepsEveryElementInsideThePage) {
     const double w = l.width_mm, h = l.height_mm;
     for (const auto& b : l.boxes) EXPECT_TRUE((Area{b.x, b.y, b.x + b.w, b.y + b.h}.inside(w, h)));
     for (const auto& ln : l.lines) EXPECT_TRUE((Area{ln.x1, ln.y1, ln.x2, ln.y2}.inside(w, h)));
-    for (const auto& t : l.texts)
-        if (t.gray == 0) EXPECT_TRUE(text_area(t).inside(w, h)) << t.text;
+    for (const auto& t : l.texts) {
+        if (t.gray == 0) { EXPECT_TRUE(text_area(t).inside(w, h)) << t.text; }
+    }
     for (const auto& b : l.barcodes) EXPECT_TRUE(barcode_area(b).inside(w, h));
     for (const auto& q : l.qrs) EXPECT_TRUE(qr_area(q).inside(w, h));
 }

@@ -1,4 +1,4 @@
-// Fills build/fuzz/corpus/<target>/ with seeds from the test fixtures (scenario files
+// Fills build/sanitize/corpus/<target>/ with seeds from the test fixtures (scenario files
 // expanded the way scenario_test.cpp does: a merge patch over the base documents)
 // and the committed regression inputs in tests/fuzz/regressions/<target>/.
 // Usage: node seeds.mjs ROOT CORPUS_DIR

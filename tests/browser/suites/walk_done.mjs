@@ -141,7 +141,10 @@ export default function register({ test, browser, dist, out, root }) {
     usePolicy(hook.url);
     const { ctx, page } = await open();
     await completeReturn(page, plan('en-US'), out);
-    await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused');
+    // `items` are those of the last drawn frame and the state changes before the next
+    // draw: wait for the refused screen to be drawn (its "send again" button) before
+    // checking what it shows (a loaded machine drew the old frame's label button).
+    await until(page, () => window.retour.state().delivery === 'rejected' && !!window.retour.state().items.resend, null, 'refused, drawn');
     let s = await state(page);
     const refusedRma = s.rma;
     check(s.done.icon === 'refused' && s.done.title === 'done.title_refused', `refused look: ${JSON.stringify(s.done)}`);
