@@ -24,6 +24,7 @@
 
 #include "tools/delivery_queue.h"
 #include "tools/group_commit.h"
+#include "tools/sqlite_db.h"
 #include "core/review_rules.h"
 
 struct sqlite3;
@@ -129,9 +130,11 @@ private:
     void write_batch(const std::vector<PendingInsert*>& batch);
     InsertResult insert_in_transaction(const StoredRequest& request, OverReturn* over, const DecideStatus& decide);
     void exec(const char* sql);
+    void run_kept(const char* sql) { statements_.get(db_, sql).step(); }  // no results, statement kept
     void add_missing_column(const char* table, const char* column, const char* declaration);
     void migrate_review_counts();
     sqlite3* db_ = nullptr;
+    StatementCache statements_;  // the insert path's statements, under mutex_
     std::mutex mutex_;
     GroupCommit<PendingInsert> inserts_;
     std::int64_t rejection_limit_ = kMaxRejections;
