@@ -107,7 +107,10 @@ ReturnStore::ReturnStore(const std::string& path) {
     });
 }
 
-ReturnStore::~ReturnStore() { sqlite3_close(db_); }
+ReturnStore::~ReturnStore() {
+    statements_.clear();
+    sqlite3_close(db_);
+}
 
 void ReturnStore::exec(const char* sql) { exec_sql(db_, sql); }
 
@@ -136,7 +139,7 @@ void ReturnStore::migrate_review_counts() {
 
 std::optional<std::pair<std::string, std::string>> ReturnStore::status_of(const std::string& id) {
     std::lock_guard<std::mutex> lock(mutex_);
-    Statement s(db_, "SELECT status, review_reasons FROM requests WHERE id = ?");
+    Statement s = statements_.get(db_, "SELECT status, review_reasons FROM requests WHERE id = ?");
     s.bind(1, id);
     if (s.step()) return std::make_pair(s.text(0), s.text(1));
     return std::nullopt;
@@ -144,81 +147,104 @@ std::optional<std::pair<std::string, std::string>> ReturnStore::status_of(const 
 
 std::optional<std::string> ReturnStore::body_hash_of(const std::string& id) {
     std::lock_guard<std::mutex> lock(mutex_);
-    Statement s(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
+    Statement s = statements_.get(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
     s.bind(1, id);
     if (s.step()) return s.text(0);
     return std::nullopt;
 }
 
 InsertResult ReturnStore::insert(const StoredRequest& request, OverReturn* over, const DecideStatus& decide) {
+    PendingInsert p{&request, over, &decide, InsertResult::inserted, nullptr};
+    inserts_.run(p, [this](const std::vector<PendingInsert*>& batch) { write_batch(batch); });
+    if (p.failed) std::rethrow_exception(p.failed);
+    return p.result;
+}
+
+// One transaction for the whole batch; each request in order, in its own savepoint, so
+// it sees the ones before it (ids, units returned, counts) exactly as if they had been
+// committed one by one, and a refused or failed one is undone alone. A failure of the
+// transaction itself (BEGIN, a savepoint, COMMIT) throws: every caller of the batch gets it.
+void ReturnStore::write_batch(const std::vector<PendingInsert*>& batch) {
     std::lock_guard<std::mutex> lock(mutex_);
-    StoredRequest r = request;
-    if (r.email_key.empty()) r.email_key = normalise_email(r.email);
-    exec("BEGIN IMMEDIATE;");
+    run_kept("BEGIN IMMEDIATE");
     try {
-        {
-            Statement q(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
-            q.bind(1, r.id);
-            if (q.step()) {
-                const bool same = q.text(0) == r.body_sha256;
-                exec("ROLLBACK;");
-                return same ? InsertResult::duplicate : InsertResult::conflict;
+        for (PendingInsert* p : batch) {
+            run_kept("SAVEPOINT one_request");
+            try {
+                p->result = insert_in_transaction(*p->request, p->over, *p->decide);
+            } catch (...) {
+                p->failed = std::current_exception();
             }
+            if (p->failed || p->result != InsertResult::inserted) run_kept("ROLLBACK TO one_request");
+            run_kept("RELEASE one_request");
         }
-        for (std::size_t i = 0; i < r.lines.size(); ++i) {
-            Statement q(db_,
-                        "SELECT COALESCE(SUM(l.quantity), 0) FROM request_lines l JOIN requests q ON q.id = l.request_id"
-                        " WHERE q.order_id = ? AND l.line_id = ?");
-            q.bind(1, r.order_id).bind(2, r.lines[i].line_id);
-            q.step();
-            std::int64_t left = r.lines[i].returnable - q.integer(0);
-            // The same order line twice in one request counts twice.
-            for (std::size_t k = 0; k < i; ++k)
-                if (r.lines[k].line_id == r.lines[i].line_id) left -= r.lines[k].quantity;
-            if (r.lines[i].quantity > left) {
-                exec("ROLLBACK;");
-                if (over) *over = {i, r.lines[i].quantity, left < 0 ? 0 : left};
-                return InsertResult::over_return;
-            }
-        }
-        if (decide) {
-            EarlierRequests earlier;
-            Statement o(db_, "SELECT COUNT(*) FROM requests WHERE order_id = ?");
-            o.bind(1, r.order_id);
-            if (o.step()) earlier.same_order = o.integer(0);
-            if (!r.email_key.empty()) {
-                Statement c(db_, "SELECT COUNT(*) FROM requests WHERE email_key = ?");
-                c.bind(1, r.email_key);
-                if (c.step()) earlier.same_customer = c.integer(0);
-            }
-            decide(earlier, r);
-        }
-        Statement s(db_,
-                    "INSERT INTO requests (id, body_sha256, body, rma, order_id, order_number, email, name, currency,"
-                    " created_at, received_at, status, verification, remote_ip, email_key, review_reasons)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        s.bind(1, r.id).bind(2, r.body_sha256).bind(3, r.body).bind(4, r.rma).bind(5, r.order_id);
-        s.bind(6, r.order_number).bind(7, r.email).bind(8, r.name).bind(9, r.currency).bind(10, r.created_at);
-        s.bind(11, r.received_at).bind(12, r.status).bind(13, r.verification).bind(14, r.remote_ip);
-        s.bind(15, r.email_key).bind(16, r.review_reasons);
-        s.step();
-        for (std::size_t i = 0; i < r.lines.size(); ++i) {
-            const StoredLine& l = r.lines[i];
-            Statement li(db_,
-                         "INSERT INTO request_lines (request_id, line_index, line_id, sku, title, variant, quantity,"
-                         " reason, sub_reason, resolution, comment, paid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-            li.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, l.line_id).bind(4, l.sku).bind(5, l.title);
-            li.bind(6, l.variant).bind(7, l.quantity).bind(8, l.reason).bind(9, l.sub_reason).bind(10, l.resolution);
-            li.bind(11, l.comment).bind(12, l.paid);
-            li.step();
-        }
-        if (r.event) queue_event(db_, *r.event, forward_endpoints_);
-        exec("COMMIT;");
-        return InsertResult::inserted;
+        run_kept("COMMIT");
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
         throw;
     }
+}
+
+InsertResult ReturnStore::insert_in_transaction(const StoredRequest& request, OverReturn* over,
+                                                const DecideStatus& decide) {
+    StoredRequest r = request;
+    if (r.email_key.empty()) r.email_key = normalise_email(r.email);
+    {
+        Statement q = statements_.get(db_, "SELECT body_sha256 FROM requests WHERE id = ?");
+        q.bind(1, r.id);
+        if (q.step()) return q.text(0) == r.body_sha256 ? InsertResult::duplicate : InsertResult::conflict;
+    }
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+        Statement q = statements_.get(
+            db_,
+            "SELECT COALESCE(SUM(l.quantity), 0) FROM request_lines l JOIN requests q ON q.id = l.request_id"
+            " WHERE q.order_id = ? AND l.line_id = ?");
+        q.bind(1, r.order_id).bind(2, r.lines[i].line_id);
+        q.step();
+        std::int64_t left = r.lines[i].returnable - q.integer(0);
+        // The same order line twice in one request counts twice.
+        for (std::size_t k = 0; k < i; ++k)
+            if (r.lines[k].line_id == r.lines[i].line_id) left -= r.lines[k].quantity;
+        if (r.lines[i].quantity > left) {
+            if (over) *over = {i, r.lines[i].quantity, left < 0 ? 0 : left};
+            return InsertResult::over_return;
+        }
+    }
+    if (decide) {
+        EarlierRequests earlier;
+        Statement o = statements_.get(db_, "SELECT COUNT(*) FROM requests WHERE order_id = ?");
+        o.bind(1, r.order_id);
+        if (o.step()) earlier.same_order = o.integer(0);
+        if (!r.email_key.empty()) {
+            Statement c = statements_.get(db_, "SELECT COUNT(*) FROM requests WHERE email_key = ?");
+            c.bind(1, r.email_key);
+            if (c.step()) earlier.same_customer = c.integer(0);
+        }
+        decide(earlier, r);
+    }
+    Statement s = statements_.get(
+        db_,
+        "INSERT INTO requests (id, body_sha256, body, rma, order_id, order_number, email, name, currency,"
+        " created_at, received_at, status, verification, remote_ip, email_key, review_reasons)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, r.id).bind(2, r.body_sha256).bind(3, r.body).bind(4, r.rma).bind(5, r.order_id);
+    s.bind(6, r.order_number).bind(7, r.email).bind(8, r.name).bind(9, r.currency).bind(10, r.created_at);
+    s.bind(11, r.received_at).bind(12, r.status).bind(13, r.verification).bind(14, r.remote_ip);
+    s.bind(15, r.email_key).bind(16, r.review_reasons);
+    s.step();
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+        const StoredLine& l = r.lines[i];
+        Statement li = statements_.get(
+            db_,
+            "INSERT INTO request_lines (request_id, line_index, line_id, sku, title, variant, quantity,"
+            " reason, sub_reason, resolution, comment, paid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        li.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, l.line_id).bind(4, l.sku).bind(5, l.title);
+        li.bind(6, l.variant).bind(7, l.quantity).bind(8, l.reason).bind(9, l.sub_reason).bind(10, l.resolution);
+        li.bind(11, l.comment).bind(12, l.paid);
+        li.step();
+    }
+    if (r.event) queue_event(db_, *r.event, forward_endpoints_);
+    return InsertResult::inserted;
 }
 
 void ReturnStore::log_rejection(const Rejection& r) {

@@ -10,8 +10,12 @@
 // can still be verified against it (policy_versions.h). A request's event for the
 // merchant's endpoints is queued in the same transaction (delivery_queue.h).
 //
-// Thread-safe: one connection, one mutex (writes are small; SQLite serializes anyway).
+// Thread-safe: one connection, one mutex. Concurrent inserts share a transaction
+// (group_commit.h): each is checked and written in turn inside its own SAVEPOINT, so a
+// refused one leaves the others alone, and then one COMMIT (one fsync) stores them all
+// before any of their callers returns.
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -19,6 +23,8 @@
 #include <vector>
 
 #include "tools/delivery_queue.h"
+#include "tools/group_commit.h"
+#include "tools/sqlite_db.h"
 #include "core/review_rules.h"
 
 struct sqlite3;
@@ -92,6 +98,8 @@ public:
     // The request's event, if any, is queued for every forwarding endpoint (set_forward_endpoints).
     // `decide`, if given, runs after those checks with the earlier requests of the same
     // order and customer (email_key) and may change status / review_reasons (and the event).
+    // Returns only after the commit that stores it (or, refused, the commit of its batch);
+    // throws std::runtime_error when that commit fails (then nothing of the batch is stored).
     InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr, const DecideStatus& decide = {});
     void set_forward_endpoints(std::vector<std::string> urls) { forward_endpoints_ = std::move(urls); }
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
@@ -111,11 +119,24 @@ public:
     std::vector<Rejection> all_rejections();
 
 private:
+    // One caller's insert, waiting for (or leading) its batch.
+    struct PendingInsert {
+        const StoredRequest* request;
+        OverReturn* over;
+        const DecideStatus* decide;
+        InsertResult result = InsertResult::inserted;
+        std::exception_ptr failed;  // this request alone failed (its savepoint rolled back)
+    };
+    void write_batch(const std::vector<PendingInsert*>& batch);
+    InsertResult insert_in_transaction(const StoredRequest& request, OverReturn* over, const DecideStatus& decide);
     void exec(const char* sql);
+    void run_kept(const char* sql) { statements_.get(db_, sql).step(); }  // no results, statement kept
     void add_missing_column(const char* table, const char* column, const char* declaration);
     void migrate_review_counts();
     sqlite3* db_ = nullptr;
+    StatementCache statements_;  // the insert path's statements, under mutex_
     std::mutex mutex_;
+    GroupCommit<PendingInsert> inserts_;
     std::int64_t rejection_limit_ = kMaxRejections;
     std::vector<std::string> forward_endpoints_;
 };

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace retour::tools {
 
@@ -17,7 +18,18 @@ public:
         if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
             throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
     }
-    ~Statement() { sqlite3_finalize(stmt_); }
+    // A statement kept prepared by a StatementCache: reset for its next use, not finalized.
+    Statement(sqlite3* db, sqlite3_stmt* kept) : db_(db), stmt_(kept), kept_(true) {}
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement() {
+        if (!kept_) {
+            sqlite3_finalize(stmt_);
+            return;
+        }
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
     Statement& bind(int i, const std::string& s) {
         sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
         return *this;
@@ -47,6 +59,30 @@ public:
 private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    bool kept_ = false;
+};
+
+// Statements prepared once and reused: preparing (parsing) the same SQL for every
+// request cost the receiver more CPU than running it. Not thread-safe: used under the
+// owner's lock; one Statement from it per SQL text at a time. clear() before closing.
+class StatementCache {
+public:
+    ~StatementCache() { clear(); }
+    Statement get(sqlite3* db, const char* sql) {
+        sqlite3_stmt*& kept = kept_[sql];
+        if (!kept && sqlite3_prepare_v2(db, sql, -1, &kept, nullptr) != SQLITE_OK) {
+            kept = nullptr;
+            throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
+        }
+        return Statement(db, kept);
+    }
+    void clear() {
+        for (auto& [sql, stmt] : kept_) sqlite3_finalize(stmt);
+        kept_.clear();
+    }
+
+private:
+    std::unordered_map<std::string, sqlite3_stmt*> kept_;
 };
 
 // Runs SQL without results; throws std::runtime_error("sqlite: …").

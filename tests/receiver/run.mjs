@@ -11,6 +11,7 @@ import { cliChecks } from './cli.mjs';
 import { hostileClients } from './hostile.mjs';
 import { forwardChecks } from './forward.mjs';
 import { serveChecks } from './serve.mjs';
+import { groupCommitChecks } from './group_commit.mjs';
 
 const retour = process.argv[2];
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'receiver');
@@ -311,6 +312,7 @@ async function main() {
     /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
 
   await cumulativeLimits();
+  await groupCommitChecks({ tmp, check, startHook, stopHook, post, makeRequestText, makeRequest, tamper, writeOrder, sql, day });
   await lateAndCounted();
   await canonicalBodies();
   await csvFormulas();
