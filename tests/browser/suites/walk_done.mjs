@@ -212,7 +212,9 @@ export default function register({ test, browser, dist, out, root }) {
     hook.answer = () => [403, { status: 'rejected', error: 'origin_not_allowed', origin: 'x' }];
     await click(page, 'start_over');
     await completeReturn(page, { ...plan('de-DE'), lines: [{ id: 'l1', reason: 'too_small' }] }, out);
-    await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused');
+    // The test hook's items are those of the last drawn frame: wait for the one showing the contact.
+    await until(page, () => { const t = window.retour.state(); return t.delivery === 'rejected' && !!t.items.shop_contact; },
+      null, 'refused, with the shop\'s contact drawn');
     s = await state(page);
     check(!s.done.resend && /origin_not_allowed/.test(s.done.status) && s.items.shop_contact, `contact the shop: ${s.done.status}`);
 
@@ -224,6 +226,7 @@ export default function register({ test, browser, dist, out, root }) {
     await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused as too late');
     await reload(page);
     await onScreen(page, 'done');
+    await until(page, () => !!window.retour.state().items.shop_contact, null, 'the shop\'s contact drawn after the reload');
     s = await state(page);
     check(s.delivery === 'rejected' && s.refusal.code === 'too_late' && /zu spät/.test(s.done.status) && !s.done.resend &&
       s.items.shop_contact, `too late, after a reload: ${s.refusal.code} ${s.done.status}`);
@@ -447,7 +450,9 @@ export default function register({ test, browser, dist, out, root }) {
     const { ctx, page } = await open();
     const other = await ctx.newPage();
     await other.goto(shop.url);
-    await until(other, () => window.retour && window.retour.frames() > 0, null, 'second tab', 30000);
+    // Settled on the first step (policy loaded, no draft yet) before the first tab saves
+    // one: a tab still loading would reopen that draft, which is the other test's case.
+    await until(other, () => window.retour && window.retour.state().screen === 'find_order', null, 'second tab', 30000);
     await completeReturn(page, plan('en-US'), out);
     await completeReturn(other, { ...plan('en-US'), lines: [{ id: 'l1', reason: 'changed_mind' }] }, out);
     await until(page, () => window.retour.state().delivery === 'sent', null, 'first sent');
