@@ -2,8 +2,22 @@
 // (window.retour: state(), frames(), textFocused(), downloads()).
 import { assert } from './harness.mjs';
 
+// The state's `items` (what was drawn, and where) are those of the last drawn frame,
+// and the portal draws on demand a few frames after each change. So this waits until
+// no new frame came for three animation frames (bounded: a running animation does not
+// block it for more than ~200 of them) before reading: the items then match the state.
 export async function state(page) {
-  return page.evaluate(() => window.retour.state());
+  return page.evaluate(async () => {
+    const portal = window.retour;
+    let last = portal.frames();
+    for (let quiet = 0, i = 0; quiet < 3 && i < 200; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = portal.frames();
+      quiet = now === last ? quiet + 1 : 0;
+      last = now;
+    }
+    return portal.state();
+  });
 }
 
 // Reads the canvas back and counts distinct colours: a blank canvas has one.

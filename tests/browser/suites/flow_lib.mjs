@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { assert } from '../harness.mjs';
+import { state } from '../portal.mjs';
 
 export default function register() {}
 
@@ -64,9 +65,7 @@ export async function startShop(dist, root) {
   return shop;
 }
 
-export async function state(page) {
-  return page.evaluate(() => window.retour.state());
-}
+export { state };
 
 export async function until(page, fn, arg, what, timeout = 15000) {
   try {
