@@ -5,13 +5,15 @@ import { assert } from './harness.mjs';
 // The state's `items` (what was drawn, and where) are those of the last drawn frame,
 // and the portal draws on demand a few frames after each change. So this waits until
 // no new frame came for three animation frames (bounded: a running animation does not
-// block it for more than ~200 of them) before reading: the items then match the state.
+// block it for more than ~200 of them; a background page waits 50 ms each instead) before
+// reading: the items then match the state.
 export async function state(page) {
   return page.evaluate(async () => {
     const portal = window.retour;
     let last = portal.frames();
     for (let quiet = 0, i = 0; quiet < 3 && i < 200; i++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      // A page in the background gets no animation frames (nor draws): a timer then.
+      await new Promise((resolve) => { requestAnimationFrame(resolve); setTimeout(resolve, 50); });
       const now = portal.frames();
       quiet = now === last ? quiet + 1 : 0;
       last = now;
