@@ -164,7 +164,9 @@ async function rejectionRate({ startHook, stopHook, check, sql, tmp }) {
     `${rows} rows (at most 120 + ${refilled} refilled), statuses ${[...statuses]}`);
   check('… the ones left out are counted in the client\'s next row',
     sql('SELECT COUNT(*), MAX(rowid) FROM rejections', db) === `${rows + 1}|${rows + 1}` &&
-    sql('SELECT unlogged_before FROM rejections ORDER BY rowid DESC LIMIT 1', db) === String(130 - rows) &&
+    // Every post left out is counted once, in the next row its client gets (the bucket may refill
+    // during the loop, so some are counted in a row written before the last one).
+    sql('SELECT SUM(unlogged_before) FROM rejections', db) === String(130 - rows) &&
     /\(not in the rejection log: over --log-rejections-per-minute, counted\)/.test(h.log()),
-    sql('SELECT unlogged_before FROM rejections ORDER BY rowid DESC LIMIT 1', db));
+    sql('SELECT rowid, unlogged_before FROM rejections WHERE unlogged_before > 0', db));
 }
