@@ -4,6 +4,10 @@
 //  throughput: evaluate + quote over 10,000 generated orders (deterministic: a fixed
 //              LCG, the same orders in both builds) against tests/bench/policy.json,
 //              repeated; the checksum of all refunds proves both builds did the same work.
+//  growth:     evaluate+quote time per order for orders of 1, 10 and 100 lines, and for
+//              policies with 1, 20 and 200 rules (window overrides by SKU and tag,
+//              final-sale tags): the curves the issue "Faster and smaller" asks to be
+//              linear or better.
 //  labels:     a 4x6 label from tests/fixtures/labels in PDF, SVG and ZPL: bytes, and
 //              time per render (median of repeated batches).
 #include <algorithm>
@@ -61,7 +65,7 @@ struct Lcg {
 // Orders placed over the 60 days before "now", with the variety the rules look at:
 // categories with overrides or exclusions, final-sale and window tags, missing
 // delivery dates, countries not served, earlier returns, gift cards, exchange variants.
-Order generate_order(Lcg& rng, int index) {
+Order generate_order(Lcg& rng, int index, int fixed_lines = 0) {
     static const char* categories[] = {"apparel", "shoes", "electronics", "furniture", "underwear", "accessories"};
     static const char* tags[] = {"summer", "basics", "sale", "clearance", "new"};
     static const char* countries[] = {"DE", "DE", "DE", "AT", "NL", "DK", "FR", "US"};
@@ -75,7 +79,7 @@ Order generate_order(Lcg& rng, int index) {
               {"currency", rng.below(100) == 0 ? "USD" : "EUR"}};
     if (rng.below(10) != 0) o["fulfilled_at"] = date(placed + 1 + rng.below(3)) + "T08:00:00Z";
     if (rng.below(5) != 0) o["delivered_at"] = date(placed + 3 + rng.below(5));
-    const int lines = 1 + static_cast<int>(rng.below(6));
+    const int lines = fixed_lines > 0 ? fixed_lines : 1 + static_cast<int>(rng.below(6));
     for (int l = 0; l < lines; ++l) {
         const int quantity = 1 + static_cast<int>(rng.below(4));
         const std::int64_t price = 100 + rng.below(60000);
@@ -173,6 +177,75 @@ json bench_throughput(const std::string& root, int count, int runs) {
             {"checksum", checksum}};
 }
 
+Parsed<Policy> load_policy(const json& j) {
+    Parsed<Policy> policy = parse_policy_text(j.dump());
+    if (!policy.ok()) {
+        std::fprintf(stderr, "bench_core: bench policy: %s\n", policy.errors[0].text().c_str());
+        std::exit(1);
+    }
+    return policy;
+}
+
+// Milliseconds to evaluate and quote every order once (median of `runs`); the
+// checksum keeps the work from being optimised away and is reported.
+double time_orders(const Policy& policy, const std::vector<Order>& orders, int runs, std::int64_t& checksum) {
+    const Instant now = *parse_instant("2026-11-22T12:00:00Z");
+    std::vector<double> ms;
+    std::vector<Decision> decisions;
+    for (int run = 0; run < runs; ++run) {
+        checksum = 0;
+        const double start = now_s();
+        for (std::size_t i = 0; i < orders.size(); ++i) {
+            evaluate_into(policy, orders[i], now, EvaluationContext{}, decisions);
+            const Selection sel = pick(orders[i], decisions, static_cast<std::uint32_t>(i));
+            if (sel.lines.empty()) continue;
+            const Quote q = quote(policy, orders[i], sel, decisions);
+            if (q.ok()) checksum += q.totals.refund.minor + q.totals.store_credit.minor;
+        }
+        ms.push_back((now_s() - start) * 1000);
+    }
+    return median(ms);
+}
+
+// How cost grows: per order, with the number of lines, and with the number of rules.
+json bench_growth(const std::string& root, int runs) {
+    const json base = json::parse(read_file(root + "/tests/bench/policy.json"));
+    json out = {{"lines", json::array()}, {"rules", json::array()}};
+
+    const Parsed<Policy> policy = load_policy(base);
+    for (int lines : {1, 10, 100}) {
+        Lcg rng{7};
+        std::vector<Order> orders;
+        const int count = 20000 / lines;  // about the same number of lines at every point
+        for (int i = 0; i < count; ++i) orders.push_back(generate_order(rng, i, lines));
+        std::int64_t checksum = 0;
+        const double ms = time_orders(*policy.value, orders, runs, checksum);
+        out["lines"].push_back({{"lines", lines}, {"us_per_order", ms * 1000 / count}, {"checksum", checksum}});
+    }
+
+    Lcg rng{11};
+    std::vector<Order> orders;
+    for (int i = 0; i < 2000; ++i) orders.push_back(generate_order(rng, i, 3));
+    for (int rules : {1, 20, 200}) {
+        // Half SKU overrides (the generated SKUs are SKU-0..4999, so some match), a quarter
+        // tag overrides and a quarter final-sale tags (never the generated tags).
+        json p = base;
+        p["windows"]["overrides"]["sku"] = json::object();
+        p["windows"]["overrides"]["tag"] = json::object();
+        p["non_returnable"]["final_sale_tags"] = json::array();
+        for (int r = 0; r < rules; ++r) {
+            if (r % 2 == 0 || rules == 1) p["windows"]["overrides"]["sku"]["SKU-" + std::to_string(r * 25)] = 10 + r % 50;
+            else if (r % 4 == 1) p["windows"]["overrides"]["tag"]["tag-" + std::to_string(r)] = 10 + r % 50;
+            else p["non_returnable"]["final_sale_tags"].push_back("final-" + std::to_string(r));
+        }
+        const Parsed<Policy> with_rules = load_policy(p);
+        std::int64_t checksum = 0;
+        const double ms = time_orders(*with_rules.value, orders, runs, checksum);
+        out["rules"].push_back({{"rules", rules}, {"us_per_order", ms * 1000 / static_cast<double>(orders.size())}, {"checksum", checksum}});
+    }
+    return out;
+}
+
 json bench_labels(const std::string& root, int batch, int runs) {
     const auto input = label::label_input_from_json_text(read_file(root + "/tests/fixtures/labels/request.json"),
                                                          read_file(root + "/tests/fixtures/labels/policy.json"));
@@ -201,6 +274,7 @@ int main(int argc, char** argv) {
     const std::string root = argc > 1 ? argv[1] : RETOUR_ROOT;
     json out;
     out["throughput"] = bench_throughput(root, 10000, 7);
+    out["growth"] = bench_growth(root, 5);
     out["labels"] = bench_labels(root, 50, 7);
     std::printf("%s\n", out.dump().c_str());
     return 0;

@@ -71,6 +71,20 @@ if (cw && cn) {
     goal: 'native/wasm ≤ 1.5×', met: cn.throughput.orders_per_s / cw.throughput.orders_per_s <= 1.5,
     note: same ? 'same results as native' : 'RESULTS DIFFER FROM NATIVE' });
 } else unavailable('core', 'evaluate+quote, wasm (node)', cw ? na('core-native') : na('core-wasm'));
+// How cost grows (issue "Faster and smaller": linear or better). Each point is compared with
+// the one before it: 10× the lines or rules may cost at most 10× (20% allowed for noise).
+for (const [build, part] of [['native', cn], ['wasm', cw]]) {
+  if (!part || !part.growth) { unavailable('core growth', `evaluate+quote, ${build}`, na(`core-${build}`)); continue; }
+  for (const [curve, unit] of [['lines', 'lines per order'], ['rules', 'rules in the policy']]) {
+    const points = part.growth[curve];
+    points.forEach((pt, i) => {
+      const prev = points[i - 1];
+      const size = pt[curve], grown = prev ? size / prev[curve] : null;
+      figure('core growth', `${build}: ${size} ${unit}`, 'µs/order', pt.us_per_order, prev ? prev.us_per_order : null,
+        prev ? `${prev[curve]} ${curve}` : '', prev ? `≤ ${grown}× (linear)` : '', prev ? pt.us_per_order / prev.us_per_order <= grown * 1.2 : null);
+    });
+  }
+}
 for (const fmt of ['pdf', 'svg', 'zpl']) {
   const n = cn && cn.labels[fmt], w = cw && cw.labels[fmt];
   if (n && w) figure('labels 4x6', `${fmt}: ms per label, wasm`, 'ms', w.ms, n.ms, 'native', '', null,
