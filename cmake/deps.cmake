@@ -6,6 +6,10 @@ set(QRCODEGEN_DIR "${RETOUR_DEPS}/QR-Code-generator-1.8.0/c")
 add_library(qrcodegen STATIC "${QRCODEGEN_DIR}/qrcodegen.c")
 target_include_directories(qrcodegen SYSTEM PUBLIC "${QRCODEGEN_DIR}")
 set_target_properties(qrcodegen PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
+if(EMSCRIPTEN)
+  # Every label encodes a QR code: speed over the few bytes (see core/CMakeLists.txt).
+  target_compile_options(qrcodegen PRIVATE -O2)
+endif()
 
 if(EMSCRIPTEN)
   # Dear ImGui 1.86 with the OpenGL3 renderer in its WebGL2 (GLES3) flavour.
