@@ -217,6 +217,7 @@ void check_json_safe(const Quote& q, Checker& ck) {
             ck.error("amount_overflow", at + "/exchange_sku",
                      "the exchange costs more than 9007199254740991 minor units (2^53 − 1)");
     }
+    if (!q.ok()) return;  // a line too large makes the totals too large: say it once
     const QuoteTotals& t = q.totals;
     for (const Money* m : {&t.paid, &t.fees, &t.bonus, &t.refund, &t.store_credit, &t.gift_card, &t.customer_pays})
         if (!safe(*m)) {
