@@ -38,6 +38,9 @@ std::string message_for(const Decision& d, const OrderLine& line, Currency c) {
     if (code == "country_not_served") return "Returns are not accepted from " + p("country") + ".";
     if (code == "gift_card") return "Gift cards cannot be returned.";
     if (code == "final_sale") return "Final-sale items cannot be returned.";
+    if (code == "placed_in_future") return "This order is dated " + p("placed_on") + ", which has not come yet.";
+    if (code == "excluded_sku") return "This item cannot be returned.";
+    if (code == "delivery_in_future") return "This item is due to be delivered on " + p("delivered_on") + ".";
     if (code == "excluded_category") return "Items in the category \"" + p("category") + "\" cannot be returned.";
     if (code == "price_below_minimum") return "Items under " + amount("minimum") + " cannot be returned.";
     if (code == "price_above_maximum") return "Items over " + amount("maximum") + " cannot be returned.";
@@ -60,6 +63,8 @@ void decide_line(const Policy& policy, const Order& order, std::size_t index, Da
         param(f, "order_currency", order.currency.str());
         param(f, "policy_currency", policy.currency.str());
     }
+    const Date placed_on = merchant_date(order.placed, policy.time_zone);
+    if (placed_on > today) param(add(d, "placed_in_future", "order:/placed_at"), "placed_on", format_date(placed_on));
     if (!nr.countries_served.empty() && !contains(nr.countries_served, order.ship_to_country))
         param(add(d, "country_not_served", "/non_returnable/countries_served"), "country", order.ship_to_country);
     if (line.gift_card && nr.gift_cards) add(d, "gift_card", "/non_returnable/gift_cards");
@@ -73,6 +78,9 @@ void decide_line(const Policy& policy, const Order& order, std::size_t index, Da
         param(add(d, "excluded_category", "/non_returnable/excluded_categories/" + std::to_string(i)), "category",
               line.category);
     }
+    for (std::size_t i = 0; i < nr.excluded_skus.size(); ++i)
+        if (nr.excluded_skus[i] == line.sku)
+            param(add(d, "excluded_sku", "/non_returnable/excluded_skus/" + std::to_string(i)), "sku", line.sku);
     if (nr.min_unit_price && line.unit_price < *nr.min_unit_price) {
         Finding& f = add(d, "price_below_minimum", "/non_returnable/min_unit_price");
         param(f, "minimum", std::to_string(*nr.min_unit_price));
@@ -88,7 +96,13 @@ void decide_line(const Policy& policy, const Order& order, std::size_t index, Da
               "quantity_returned", std::to_string(line.quantity_returned));
 
     std::string window_rule;
-    if (auto w = return_window(policy, order, line)) {
+    const Windows& win = policy.windows;
+    if (win.require_delivery && win.counts_from == WindowAnchor::delivery && order.delivered &&
+        merchant_date(*order.delivered, policy.time_zone) > today) {
+        // A shop that fills in the expected delivery date: not returnable before it.
+        param(add(d, "delivery_in_future", "/windows/require_delivery"), "delivered_on",
+              format_date(merchant_date(*order.delivered, policy.time_zone)));
+    } else if (auto w = return_window(policy, order, line)) {
         d.window_ends = w->ends;
         d.anchor = w->anchor;
         window_rule = w->rule;
@@ -146,8 +160,9 @@ const Finding* Decision::find(std::string_view code) const {
     return nullptr;
 }
 
-void evaluate_into(const Policy& policy, const Order& order, Instant now, const EvaluationContext& context,
+void evaluate_into(const Policy& shop_policy, const Order& order, Instant now, const EvaluationContext& context,
                    std::vector<Decision>& out) {
+    const Policy& policy = shop_policy.for_currency(order.currency);
     // Keep the Decision objects (and their string capacity) alive across calls.
     out.resize(order.lines.size());
     const Date today = policy.time_zone.local_date(now);

@@ -2,9 +2,13 @@
 // Per-line return decisions: evaluate(policy, order, now) → one Decision per line.
 //
 // Codes (stable, for machines and catalogs; the English message is a convenience):
-//   ineligible: currency_mismatch, country_not_served, gift_card, final_sale,
-//               excluded_category, price_below_minimum, price_above_maximum,
-//               already_returned, not_delivered_yet, window_closed
+//   ineligible: currency_mismatch, placed_in_future, country_not_served, gift_card,
+//               final_sale, excluded_category, excluded_sku, price_below_minimum,
+//               price_above_maximum, already_returned, not_delivered_yet,
+//               delivery_in_future, window_closed
+// placed_in_future: the order date (merchant's calendar) is after today.
+// delivery_in_future: the policy requires delivery and the delivery date is after
+// today (a shop may send the expected date).
 //   review:     review_high_value, review_customer_history
 // Every applicable code is listed (ineligible ones first, in the order above); the
 // first one decides the status and its rule is the decision's rule. Parameters are

@@ -93,6 +93,10 @@ std::string describe_integer_range(std::int64_t min, std::int64_t max) {
     return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
 }
 
+void JsonReader::fail_at(std::string_view suffix, std::string message) const {
+    errors_->push_back(FieldError{pointer_ + std::string(suffix), std::move(message)});
+}
+
 void JsonReader::fail(std::string message) const {
     errors_->push_back(FieldError{pointer_, std::move(message)});
 }

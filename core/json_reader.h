@@ -25,6 +25,8 @@ public:
     const nlohmann::json* raw() const { return value_; }
     const std::string& pointer() const { return pointer_; }
     void fail(std::string message) const;
+    // An error at this node's pointer + `suffix` (a pointer relative to this node).
+    void fail_at(std::string_view suffix, std::string message) const;
 
     // Child by key / index; absent children report nothing until read as required.
     JsonReader operator[](std::string_view key) const;

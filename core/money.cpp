@@ -29,6 +29,8 @@ const CurrencyInfo* find_currency(std::string_view code) {
     return nullptr;
 }
 
+__extension__ typedef unsigned __int128 u128;  // GCC/Clang, also in wasm32
+
 void require_same(const Money& a, const Money& b, const char* op) {
     if (a.currency != b.currency)
         throw MoneyError(MoneyError::Kind::currency_mismatch,
@@ -143,6 +145,37 @@ std::vector<Money> split_by_basis_points(const Money& total, const std::vector<s
         left = left.minus(part);
     }
     if (remainder) *remainder = left;
+    return out;
+}
+
+std::vector<Money> split_proportionally(const Money& total, const std::vector<std::int64_t>& weights) {
+    u128 sum = 0;
+    for (auto w : weights) {
+        if (w < 0) throw MoneyError(MoneyError::Kind::invalid_argument, "split_proportionally: negative weight");
+        sum += static_cast<u128>(w);
+    }
+    if (total.minor < 0 || (sum == 0 && total.minor != 0))
+        throw MoneyError(MoneyError::Kind::invalid_argument, "split_proportionally: bad arguments");
+    std::vector<Money> out(weights.size(), Money::zero(total.currency));
+    if (total.minor == 0) return out;
+    // 128-bit products: total and weights are int64, so total × weight cannot overflow.
+    std::vector<u128> fraction(weights.size());
+    std::int64_t left = total.minor;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const u128 exact = static_cast<u128>(total.minor) * static_cast<u128>(weights[i]);
+        out[i].minor = static_cast<std::int64_t>(exact / sum);
+        fraction[i] = exact % sum;
+        left -= out[i].minor;
+    }
+    // `left` < number of shares with a fraction: hand them out, largest fraction first.
+    while (left > 0) {
+        std::size_t best = weights.size();
+        for (std::size_t i = 0; i < weights.size(); ++i)
+            if (fraction[i] > 0 && (best == weights.size() || fraction[i] > fraction[best])) best = i;
+        ++out[best].minor;
+        fraction[best] = 0;
+        --left;
+    }
     return out;
 }
 

@@ -83,6 +83,17 @@ std::vector<Money> split_evenly(const Money& total, std::int64_t parts);
 std::vector<Money> split_by_basis_points(const Money& total, const std::vector<std::int64_t>& bps,
                                          Money* remainder = nullptr);
 
+// `total` split in proportion to `weights` (>= 0, not all 0 unless total is 0), the way
+// Shopify allocates an order-level discount to line items: each share is
+// floor(total × weight / sum); the minor units left over go one each to the shares
+// with the largest dropped fraction, ties to the earlier share. The sum is exactly
+// `total` and no share exceeds floor-or-ceil of its exact part.
+std::vector<Money> split_proportionally(const Money& total, const std::vector<std::int64_t>& weights);
+
+// The largest amount of minor units a JSON output carries: 2^53 − 1, the largest
+// integer a JavaScript number (a webhook consumer's JSON.parse) holds exactly.
+inline constexpr std::int64_t kMaxJsonAmount = 9'007'199'254'740'991;
+
 // "12.34" for EUR 1234, "-0.05", "1234" for JPY 1234; exactly `exponent` decimals.
 std::string format_decimal(const Money& m);
 // "EUR 12.34"

@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::int64_t kMaxQuantity = 100'000;
 constexpr std::int64_t kMaxUnitPrice = 1'000'000'000'000;  // × kMaxQuantity stays far below int64
+constexpr const char* kTooLarge = " must be at most 9007199254740991 minor units (2^53 − 1, what JavaScript holds exactly)";
 
 std::optional<Stamp> read_stamp(const JsonReader& r, bool required) {
     auto s = r.string(required, 100);
@@ -47,11 +48,11 @@ void read_line(const JsonReader& r, OrderLine& line) {
         if (*t > line.unit_price) r["unit_tax"].fail("expected at most unit_price (tax is included in it)");
         else line.unit_tax = *t;
     }
-    if (auto t = r["line_total"].integer(0, kMaxUnitPrice * kMaxQuantity, false)) line.line_total = *t;
-    if (auto a = r["amount_refunded"].integer(0, kMaxUnitPrice * kMaxQuantity, false)) {
-        if (*a > line.total_paid()) r["amount_refunded"].fail("expected at most what the line cost");
-        else line.amount_refunded = *a;
-    }
+    if (auto t = r["line_total"].integer(0, kMaxJsonAmount, false)) line.line_total = *t;
+    else if (!r["line_total"].present() && line.unit_price * line.quantity > kMaxJsonAmount)
+        r["unit_price"].fail(std::string("unit_price × quantity") + kTooLarge);
+    // Checked against the line's cost once the order discount is allocated.
+    if (auto a = r["amount_refunded"].integer(0, kMaxJsonAmount, false)) line.amount_refunded = *a;
     if (auto b = r["gift_card"].boolean(false)) line.gift_card = *b;
     const JsonReader vars = r["exchange_variants"];
     if (vars.array(false)) {
@@ -65,6 +66,48 @@ void read_line(const JsonReader& r, OrderLine& line) {
             line.exchange_variants.push_back(std::move(ev));
         }
     }
+}
+
+void read_shipping(const JsonReader& r, Order& o) {
+    if (!r.object({"amount", "tax", "amount_refunded"}, false)) return;
+    Shipping s;
+    if (auto a = r["amount"].integer(0, kMaxJsonAmount)) s.amount = *a;
+    if (auto t = r["tax"].integer(0, kMaxJsonAmount, false)) {
+        if (*t > s.amount) r["tax"].fail("expected at most amount (tax is included in it)");
+        else s.tax = *t;
+    }
+    if (auto a = r["amount_refunded"].integer(0, kMaxJsonAmount, false)) {
+        if (*a > s.amount) r["amount_refunded"].fail("expected at most amount");
+        else s.amount_refunded = *a;
+    }
+    o.shipping = s;
+}
+
+// Allocates the order discount, then checks what depends on the lines' final cost.
+void settle_amounts(const JsonReader& r, Order& o) {
+    std::vector<std::int64_t> weights;
+    std::int64_t discountable = 0, total = o.shipping ? o.shipping->amount : 0;
+    for (const auto& l : o.lines) {
+        // Each line is at most kMaxJsonAmount, so stopping here keeps the sum in int64.
+        total += l.total_paid();
+        if (total > kMaxJsonAmount) {
+            r["lines"].fail(std::string("the order's total (lines and shipping)") + kTooLarge);
+            return;
+        }
+        // Discounts do not apply to gift cards (they are money, not goods).
+        weights.push_back(l.gift_card ? 0 : l.total_paid());
+        discountable += weights.back();
+    }
+    if (o.discount > discountable) {
+        r["discount"].fail("expected at most what the lines that are not gift cards cost (" + std::to_string(discountable) + ")");
+    } else if (o.discount > 0) {
+        const auto shares = split_proportionally(Money{o.discount, o.currency}, weights);
+        for (std::size_t i = 0; i < o.lines.size(); ++i) o.lines[i].order_discount = shares[i].minor;
+    }
+    for (std::size_t i = 0; i < o.lines.size(); ++i)
+        if (o.lines[i].amount_refunded > o.lines[i].total_paid())
+            r["lines"].at(i)["amount_refunded"].fail("expected at most what the line cost (" +
+                                                      std::to_string(o.lines[i].total_paid()) + ")");
 }
 
 }  // namespace
@@ -92,7 +135,7 @@ Parsed<Order> parse_order(const nlohmann::json& document) {
     Order o;
     JsonReader r(&document, &out.errors, "");
     if (!r.object({"id", "number", "email", "placed_at", "fulfilled_at", "delivered_at", "ship_to_country", "currency",
-                   "lines", "exp"}))
+                   "lines", "discount", "shipping", "exp"}))
         return out;
     if (auto s = r["id"].string(true, 200)) o.id = *s;
     if (auto s = r["number"].string(true, 100)) o.number = *s;
@@ -113,6 +156,8 @@ Parsed<Order> parse_order(const nlohmann::json& document) {
     }
     // 2000-01-01 .. 9999-12-31: a number in milliseconds would be caught here.
     if (auto e = r["exp"].integer(946684800, 253402300799, false)) o.expires = Instant{*e};
+    if (auto d = r["discount"].integer(0, kMaxJsonAmount, false)) o.discount = *d;
+    read_shipping(r["shipping"], o);
     const JsonReader lines = r["lines"];
     if (lines.array()) {
         if (lines.size() == 0) lines.fail("expected at least one line");
@@ -123,6 +168,7 @@ Parsed<Order> parse_order(const nlohmann::json& document) {
                 if (!o.lines[i].id.empty() && o.lines[k].id == o.lines[i].id)
                     lines.at(i)["id"].fail("duplicate line id \"" + o.lines[i].id + "\"");
         }
+        if (out.errors.empty()) settle_amounts(r, o);
     }
     if (out.errors.empty()) out.value = std::move(o);
     return out;
@@ -164,6 +210,13 @@ nlohmann::json to_json(const Order& o) {
     if (o.fulfilled) j["fulfilled_at"] = format_stamp(*o.fulfilled);
     if (o.delivered) j["delivered_at"] = format_stamp(*o.delivered);
     if (o.expires) j["exp"] = o.expires->unix_seconds;
+    if (o.discount) j["discount"] = o.discount;
+    if (o.shipping) {
+        json sh = {{"amount", o.shipping->amount}};
+        if (o.shipping->tax) sh["tax"] = o.shipping->tax;
+        if (o.shipping->amount_refunded) sh["amount_refunded"] = o.shipping->amount_refunded;
+        j["shipping"] = std::move(sh);
+    }
     return j;
 }
 

@@ -61,6 +61,25 @@ bool ResolutionOffers::offers(Resolution r) const {
     return false;
 }
 
+const Restocking& Fees::restocking_for(std::string_view reason, std::string_view category, std::string* rule) const {
+    if (auto it = restocking_by_reason.find(reason); it != restocking_by_reason.end()) {
+        if (rule) *rule = "/fees/restocking/by_reason/" + pointer_token(it->first);
+        return it->second;
+    }
+    if (auto it = restocking_by_category.find(category); !category.empty() && it != restocking_by_category.end()) {
+        if (rule) *rule = "/fees/restocking/by_category/" + pointer_token(it->first);
+        return it->second;
+    }
+    if (rule) *rule = "/fees/restocking";
+    return restocking;
+}
+
+const Policy& Policy::for_currency(Currency c) const {
+    for (const auto& v : currencies)
+        if (v.currency == c) return v;
+    return *this;
+}
+
 const Reason* Policy::find_reason(std::string_view handle) const {
     for (const auto& r : reasons)
         if (r.handle == handle) return &r;
@@ -91,13 +110,70 @@ Contact shopper_contact(const Policy& policy) {
     return c;
 }
 
+namespace {
+
+bool written_in(const nlohmann::json& entry, const std::string& pointer) {
+    if (pointer.empty()) return false;
+    try {
+        return entry.contains(nlohmann::json::json_pointer(pointer));
+    } catch (const nlohmann::json::exception&) {  // an index token into an object, …
+        return false;
+    }
+}
+
+// "currencies": {"USD": {"fees": {...}, ...}}: each entry is merge-patched over the
+// policy's amount sections (RFC 7386) and the result parsed as a whole policy in that
+// currency. Its errors are reported where the entry wrote the value (else at the entry).
+void read_currencies(const JsonReader& r, const nlohmann::json& document, Policy& p) {
+    if (!r.map(false)) return;
+    for (auto it = r.raw()->begin(); it != r.raw()->end(); ++it) {
+        if (it.key() == "$comment") continue;
+        const JsonReader entry = r[it.key()];
+        const auto code = Currency::from_code(it.key());
+        if (!code) {
+            entry.fail("unknown key: expected an ISO 4217 currency code such as \"USD\"");
+            continue;
+        }
+        if (*code == p.currency) {
+            entry.fail("is the policy's own currency: set these amounts in the sections themselves");
+            continue;
+        }
+        if (!entry.object({"fees", "non_returnable", "review", "resolutions"})) continue;
+        nlohmann::json variant = document;
+        variant.erase("currencies");
+        variant["currency"] = it.key();
+        // A choice of kind (fixed or percentage) is the entry's own: an entry that gives
+        // one replaces the base's object instead of merging into it.
+        for (const char* whole : {"/fees/restocking", "/resolutions/store_credit/bonus"}) {
+            const nlohmann::json::json_pointer at(whole);
+            if (it->contains(at) && variant.contains(at)) variant.at(at.parent_pointer()).erase(at.back());
+        }
+        for (auto section = it->begin(); section != it->end(); ++section) {
+            if (section.key() == "$comment") continue;
+            if (variant.contains(section.key())) variant[section.key()].merge_patch(section.value());
+            else variant[section.key()] = section.value();
+        }
+        // Called only when the base policy is valid: every error is the entry's doing.
+        Parsed<Policy> parsed = parse_policy(variant);
+        for (auto& e : parsed.errors) {
+            if (written_in(*it, e.pointer)) entry.fail_at(e.pointer, e.message);
+            else entry.fail("in " + it.key() + ", " + e.text());
+        }
+        if (parsed.ok()) p.currencies.push_back(std::move(*parsed.value));
+    }
+}
+
+const char* kOriginalShipping[] = {"never", "full_return", "always"};
+
+}  // namespace
+
 Parsed<Policy> parse_policy(const nlohmann::json& document) {
     Parsed<Policy> out;
     Policy p;
     JsonReader root(&document, &out.errors, "");
     if (!root.object({"$schema", "version", "currency", "time_zone", "shop", "merchant", "contact", "labels", "lookup",
                       "webhook", "public_key", "demo", "windows", "non_returnable", "review", "reasons",
-                      "resolutions", "fees"})) {
+                      "resolutions", "fees", "original_shipping", "currencies"})) {
         return out;
     }
     if (auto v = root["version"].string(true, 64)) p.version = *v;
@@ -128,11 +204,17 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     const bool offers_known = out.errors.size() == errors_before;
     policy_sections::read_reasons(root["reasons"], offers_known ? &p.resolutions : nullptr, p.reasons);
     policy_sections::read_fees(root["fees"], p.fees);
+    policy_sections::check_restocking_reasons(root["fees"], p.fees, p.reasons);
+    if (auto o = root["original_shipping"].one_of({"never", "full_return", "always"}, false))
+        for (std::uint8_t i = 0; i < 3; ++i)
+            if (*o == kOriginalShipping[i]) p.original_shipping = static_cast<OriginalShipping>(i);
+    if (out.errors.empty()) read_currencies(root["currencies"], document, p);
     if (!out.errors.empty()) return out;
 
     const std::string canonical = canonical_dump(strip_annotations(document));
     const auto digest = crypto::sha256(canonical);
     p.hash = "sha256:" + crypto::to_hex(digest.data(), digest.size());
+    for (auto& v : p.currencies) v.hash = p.hash;
     out.value = std::move(p);
     return out;
 }

@@ -64,10 +64,18 @@ struct HolidayRule {
 // Precedence of overrides, most specific first: SKU > tag > category > default_days.
 // Two tags of one line with overrides: the longer window wins (the shopper's benefit);
 // equal days → the tag first in byte order is reported as the deciding rule.
+// What a window counts from ("counts_from"). delivery: the delivery date, else the
+// fulfilment date + buffer, else the order date + buffer (the dates a shop may lack);
+// fulfilment: the fulfilment date, else the order date + buffer; order: the order date.
+enum class WindowAnchor : std::uint8_t { delivery, fulfilment, order };
+
 struct Windows {
     std::int32_t default_days = 0;
-    std::int32_t buffer_days = 0;  // added to a fulfilment/order-date anchor
-    bool require_delivery = false; // no delivery date → not_delivered_yet
+    std::int32_t buffer_days = 0;  // added to a fallback anchor (see WindowAnchor)
+    WindowAnchor counts_from = WindowAnchor::delivery;
+    // No delivery date yet, or one still in the future → not returnable
+    // (not_delivered_yet / delivery_in_future). Only with counts_from delivery.
+    bool require_delivery = false;
     bool roll_to_business_day = false;
     std::array<bool, 7> business_days = {false, true, true, true, true, true, false};  // Sun..Sat
     std::vector<Date> closed_dates;  // sorted; skipped by the business-day roll
@@ -80,6 +88,7 @@ struct Windows {
 struct NonReturnable {
     std::vector<std::string> final_sale_tags;
     std::vector<std::string> excluded_categories;
+    std::vector<std::string> excluded_skus;  // single products that are never returnable
     bool gift_cards = true;  // lines marked gift_card cannot be returned
     std::optional<std::int64_t> min_unit_price, max_unit_price;
     std::vector<std::string> countries_served;  // ship-to countries; empty = all
@@ -103,15 +112,30 @@ struct ResolutionOffers {
     bool offers(Resolution r) const;
 };
 
+struct Restocking {
+    std::int64_t fixed = 0;  // per unit
+    std::int64_t bp = 0;     // of paid, rounded down
+    std::optional<std::int64_t> cap;  // per line
+};
+
 struct Fees {
-    std::int64_t restocking_fixed = 0;  // per unit
-    std::int64_t restocking_bp = 0;     // of paid, rounded down
-    std::optional<std::int64_t> restocking_cap;  // per line
+    Restocking restocking;
+    // Replace `restocking` for a line: its reason's entry first, else its category's.
+    std::map<std::string, Restocking, std::less<>> restocking_by_reason, restocking_by_category;
     std::int64_t label = 0;             // per request
     std::map<std::string, std::int64_t, std::less<>> handling_by_country;  // per request
     bool waive_for_merchant_fault = true;
     bool waive_label_for_exchange = false;
+    bool exchanges_free = false;  // exchanged units cost no label and no handling fee
+
+    // The restocking terms for a line and the policy pointer they come from.
+    const Restocking& restocking_for(std::string_view reason, std::string_view category, std::string* rule = nullptr) const;
 };
+
+// When a return refunds what the shopper paid for the original shipping.
+// full_return: when the request sends back every unit of the order not yet returned
+// (none as an exchange). Refunded once, to the original payment.
+enum class OriginalShipping : std::uint8_t { never, full_return, always };
 
 struct Shop {
     std::string name, accent_color, logo_text, url;
@@ -175,10 +199,18 @@ struct Policy {
     std::vector<Reason> reasons;
     ResolutionOffers resolutions;
     Fees fees;
+    OriginalShipping original_shipping = OriginalShipping::never;
+    // Per-currency variants ("currencies": {"USD": {...}}, like Shopify Markets): the
+    // whole policy with that currency and the amount sections (fees, non_returnable,
+    // review, resolutions) merge-patched by the entry. Same version and hash.
+    std::vector<Policy> currencies;
     // "sha256:" + hex of the canonical JSON of the policy without annotations.
     std::string hash;
 
     const Reason* find_reason(std::string_view handle) const;
+    // The variant for an order in `c`: an entry of `currencies`, else this policy
+    // (whose currency may then differ: currency_mismatch).
+    const Policy& for_currency(Currency c) const;
 };
 
 // The contact details to show shoppers: the "contact" section, else the merchant's

@@ -23,6 +23,8 @@ void read_resolutions(const JsonReader& r, ResolutionOffers& out);
 // `offers` null: the resolutions section was invalid, skip checking against it.
 void read_reasons(const JsonReader& r, const ResolutionOffers* offers, std::vector<Reason>& out);
 void read_fees(const JsonReader& r, Fees& out);
+// fees.restocking.by_reason keys must be reason handles.
+void check_restocking_reasons(const JsonReader& fees, const Fees& out, const std::vector<Reason>& reasons);
 
 // Shared value checks (policy_values.cpp).
 bool is_country_code(std::string_view s);  // ISO 3166-1 alpha-2 shape: two A–Z

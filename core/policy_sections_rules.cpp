@@ -26,15 +26,46 @@ std::optional<Date> read_date(const JsonReader& r, bool required = true) {
     return d;
 }
 
+// {"fixed"} or {"percent"|"basis_points"}, with an optional "cap".
+void read_restocking(const JsonReader& rs, Restocking& out) {
+    const bool pct = rs["percent"].present() || rs["basis_points"].present();
+    if (pct && rs["fixed"].present()) {
+        rs.fail("give a percentage or \"fixed\", not both");
+    } else if (pct) {
+        if (auto bp = read_percentage(rs)) out.bp = *bp;
+    } else if (rs["fixed"].present()) {
+        if (auto f = read_amount(rs["fixed"])) out.fixed = *f;
+    } else {
+        rs.fail("expected \"fixed\", \"percent\" or \"basis_points\"");
+    }
+    out.cap = read_amount(rs["cap"], false);
+}
+
+void read_restocking_map(const JsonReader& r, std::map<std::string, Restocking, std::less<>>& out) {
+    if (!r.map(false)) return;
+    for (auto it = r.raw()->begin(); it != r.raw()->end(); ++it) {
+        if (it.key() == "$comment") continue;
+        const JsonReader entry = r[it.key()];
+        if (!entry.object({"fixed", "percent", "basis_points", "cap"})) continue;
+        read_restocking(entry, out[it.key()]);
+    }
+}
+
 }  // namespace
 
 void read_windows(const JsonReader& r, Windows& out) {
-    if (!r.object({"default_days", "buffer_days", "require_delivery", "roll_to_business_day", "business_days",
-                   "closed_dates", "overrides", "holidays"}))
+    if (!r.object({"default_days", "buffer_days", "counts_from", "require_delivery", "roll_to_business_day",
+                   "business_days", "closed_dates", "overrides", "holidays"}))
         return;
     if (auto d = r["default_days"].integer(0, kMaxDays)) out.default_days = static_cast<std::int32_t>(*d);
     if (auto d = r["buffer_days"].integer(0, 365, false)) out.buffer_days = static_cast<std::int32_t>(*d);
-    if (auto b = r["require_delivery"].boolean(false)) out.require_delivery = *b;
+    if (auto a = r["counts_from"].one_of({"delivery", "fulfilment", "order"}, false))
+        out.counts_from = *a == "order" ? WindowAnchor::order : *a == "fulfilment" ? WindowAnchor::fulfilment : WindowAnchor::delivery;
+    if (auto b = r["require_delivery"].boolean(false)) {
+        out.require_delivery = *b;
+        if (*b && out.counts_from != WindowAnchor::delivery)
+            r["require_delivery"].fail("only applies when the window counts_from \"delivery\"");
+    }
     if (auto b = r["roll_to_business_day"].boolean(false)) out.roll_to_business_day = *b;
 
     const JsonReader days = r["business_days"];
@@ -73,12 +104,13 @@ void read_windows(const JsonReader& r, Windows& out) {
 }
 
 void read_non_returnable(const JsonReader& r, NonReturnable& out) {
-    if (!r.object({"final_sale_tags", "excluded_categories", "gift_cards", "min_unit_price", "max_unit_price",
-                   "countries_served"},
+    if (!r.object({"final_sale_tags", "excluded_categories", "excluded_skus", "gift_cards", "min_unit_price",
+                   "max_unit_price", "countries_served"},
                   false))
         return;
     if (auto v = read_string_set(r["final_sale_tags"])) out.final_sale_tags = std::move(*v);
     if (auto v = read_string_set(r["excluded_categories"])) out.excluded_categories = std::move(*v);
+    if (auto v = read_string_set(r["excluded_skus"])) out.excluded_skus = std::move(*v);
     if (auto b = r["gift_cards"].boolean(false)) out.gift_cards = *b;
     out.min_unit_price = read_amount(r["min_unit_price"], false);
     out.max_unit_price = read_amount(r["max_unit_price"], false);
@@ -132,22 +164,18 @@ void read_resolutions(const JsonReader& r, ResolutionOffers& out) {
 
 void read_fees(const JsonReader& r, Fees& out) {
     if (!r.object({"restocking", "label", "handling_by_country", "waive_for_merchant_fault",
-                   "waive_label_for_exchange"},
+                   "waive_label_for_exchange", "exchanges_free"},
                   false))
         return;
     const JsonReader rs = r["restocking"];
-    if (rs.object({"fixed", "percent", "basis_points", "cap"}, false)) {
-        const bool pct = rs["percent"].present() || rs["basis_points"].present();
-        if (pct && rs["fixed"].present()) {
-            rs.fail("give a percentage or \"fixed\", not both");
-        } else if (pct) {
-            if (auto bp = read_percentage(rs)) out.restocking_bp = *bp;
-        } else if (rs["fixed"].present()) {
-            if (auto f = read_amount(rs["fixed"])) out.restocking_fixed = *f;
-        } else {
-            rs.fail("expected \"fixed\", \"percent\" or \"basis_points\"");
-        }
-        out.restocking_cap = read_amount(rs["cap"], false);
+    if (rs.object({"fixed", "percent", "basis_points", "cap", "by_reason", "by_category"}, false)) {
+        // Only overrides: no default fee.
+        const bool overrides_only = !rs["fixed"].present() && !rs["percent"].present() &&
+                                    !rs["basis_points"].present() && !rs["cap"].present() &&
+                                    (rs["by_reason"].present() || rs["by_category"].present());
+        if (!overrides_only) read_restocking(rs, out.restocking);
+        read_restocking_map(rs["by_reason"], out.restocking_by_reason);
+        read_restocking_map(rs["by_category"], out.restocking_by_category);
     }
     if (auto v = read_amount(r["label"], false)) out.label = *v;
     const JsonReader h = r["handling_by_country"];
@@ -164,6 +192,16 @@ void read_fees(const JsonReader& r, Fees& out) {
     }
     if (auto b = r["waive_for_merchant_fault"].boolean(false)) out.waive_for_merchant_fault = *b;
     if (auto b = r["waive_label_for_exchange"].boolean(false)) out.waive_label_for_exchange = *b;
+    if (auto b = r["exchanges_free"].boolean(false)) out.exchanges_free = *b;
+}
+
+void check_restocking_reasons(const JsonReader& fees, const Fees& out, const std::vector<Reason>& reasons) {
+    for (const auto& entry : out.restocking_by_reason) {
+        const std::string& handle = entry.first;
+        bool known = false;
+        for (const auto& reason : reasons) known = known || reason.handle == handle;
+        if (!known) fees["restocking"]["by_reason"][handle].fail("unknown key: no reason has the handle \"" + handle + "\"");
+    }
 }
 
 }  // namespace retour::policy_sections

@@ -1,5 +1,6 @@
 #include "core/policy_warnings.h"
 
+#include "core/currency_warnings.h"
 #include "core/i18n/locale.h"
 
 namespace retour {
@@ -28,6 +29,7 @@ FieldErrors policy_warnings(const Policy& policy) {
             check_languages(r.sub_reasons[k].label, "sub-reason \"" + r.handle + "/" + r.sub_reasons[k].handle + "\"",
                             at + "/sub_reasons/" + std::to_string(k) + "/labels", out);
     }
+    for (auto& w : currency_amount_warnings(policy)) out.push_back(std::move(w));
     return out;
 }
 

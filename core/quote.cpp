@@ -15,11 +15,14 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 // What the selected units cost, given the units returned before.
 Money paid_for(const OrderLine& line, std::int32_t qty, Currency c) {
     const Money total{line.total_paid(), c};
-    Money paid = cumulative_share(total, line.quantity_returned + qty, line.quantity)
-                     .minus(cumulative_share(total, line.quantity_returned, line.quantity));
-    // Earlier refunds may not line up with units (a goodwill refund, a fee kept);
-    // never pay out more than is left.
-    return paid.min(total.minus(Money{line.amount_refunded, c}));
+    if (line.quantity_left() <= 0) return Money::zero(c);
+    const Money share = cumulative_share(total, line.quantity_returned + qty, line.quantity)
+                            .minus(cumulative_share(total, line.quantity_returned, line.quantity));
+    // Earlier refunds may not line up with units (a goodwill refund, a fee kept): what
+    // is left is spread evenly over the units not yet returned, so one unit of two never
+    // takes more than its half of it.
+    const Money left = total.minus(Money{line.amount_refunded, c});
+    return share.min(cumulative_share(left, qty, line.quantity_left()));
 }
 
 // Checks one selection line and, when valid, fills `out` with its own amounts.
@@ -90,8 +93,9 @@ bool price_line(const Policy& p, const Order& o, const std::vector<Decision>& de
     const bool restock = s.resolution == Resolution::refund || s.resolution == Resolution::store_credit ||
                          s.resolution == Resolution::gift_card;
     if (restock && !out.fees_waived) {
-        Money fee = Money{p.fees.restocking_fixed, c}.times(s.quantity).plus(out.paid.percent_bp_down(p.fees.restocking_bp));
-        if (p.fees.restocking_cap) fee = fee.min(Money{*p.fees.restocking_cap, c});
+        const Restocking& r = p.fees.restocking_for(s.reason, line->category);
+        Money fee = Money{r.fixed, c}.times(s.quantity).plus(out.paid.percent_bp_down(r.bp));
+        if (r.cap) fee = fee.min(Money{*r.cap, c});
         out.restocking_fee = fee.min(out.paid);
     }
     if (s.resolution == Resolution::store_credit)
@@ -128,12 +132,39 @@ Money deduct(Money fee, Money* const* buckets, std::size_t n) {
     return fee;
 }
 
+// True when, after this request, every unit of the order has been sent back for
+// money (an exchange keeps the purchase going).
+bool full_return(const Order& o, const Quote& q) {
+    for (const OrderLine& line : o.lines) {
+        std::int32_t back = 0;
+        for (const QuoteLine& l : q.lines)
+            if (l.line_id == line.id && l.resolution != Resolution::exchange) back += l.quantity;
+        if (back < line.quantity_left()) return false;
+    }
+    return true;
+}
+
+void refund_original_shipping(const Policy& p, const Order& o, Quote& q) {
+    if (!o.shipping || o.shipping->amount == 0 || p.original_shipping == OriginalShipping::never) return;
+    bool for_money = false;
+    for (const QuoteLine& l : q.lines) for_money = for_money || l.resolution != Resolution::exchange;
+    if (!for_money || (p.original_shipping == OriginalShipping::full_return && !full_return(o, q))) return;
+    const Currency c = o.currency;
+    const Money amount{o.shipping->amount, c};
+    QuoteTotals& t = q.totals;
+    t.original_shipping = amount.minus(Money{o.shipping->amount_refunded, c});
+    // The tax of what is left, in proportion (the rest went with the earlier refund).
+    t.original_shipping_tax = cumulative_share(Money{o.shipping->tax, c}, t.original_shipping.minor, amount.minor);
+    t.refund = t.refund.plus(t.original_shipping);
+}
+
 void total_up(const Policy& p, const Order& o, Quote& q) {
     const Currency c = o.currency;
     QuoteTotals& t = q.totals;
     t.paid = t.restocking_fees = t.label_fee = t.handling_fee = t.fees = t.bonus = Money::zero(c);
     t.refund = t.store_credit = t.gift_card = t.customer_pays = Money::zero(c);
     bool label_due = false, handling_due = false, any_store_credit = false;
+    t.original_shipping = t.original_shipping_tax = Money::zero(c);
     for (const QuoteLine& l : q.lines) {
         t.paid = t.paid.plus(l.paid);
         t.restocking_fees = t.restocking_fees.plus(l.restocking_fee);
@@ -144,7 +175,8 @@ void total_up(const Policy& p, const Order& o, Quote& q) {
             case Resolution::gift_card: t.gift_card = t.gift_card.plus(back); break;
             case Resolution::store_credit:
                 t.store_credit = t.store_credit.plus(back).plus(l.bonus);
-                any_store_credit = true;
+                // A fixed bonus rewards credit taken instead of money: none on nothing.
+                any_store_credit = any_store_credit || back.minor > 0;
                 break;
             case Resolution::keep_item: t.refund = t.refund.plus(l.paid); break;
             case Resolution::exchange:
@@ -153,6 +185,7 @@ void total_up(const Policy& p, const Order& o, Quote& q) {
                 break;
         }
         if (l.keep_item || l.fees_waived) continue;
+        if (l.resolution == Resolution::exchange && p.fees.exchanges_free) continue;
         handling_due = true;
         if (!(l.resolution == Resolution::exchange && p.fees.waive_label_for_exchange)) label_due = true;
     }
@@ -167,15 +200,37 @@ void total_up(const Policy& p, const Order& o, Quote& q) {
         auto it = p.fees.handling_by_country.find(o.ship_to_country);
         if (it != p.fees.handling_by_country.end()) t.handling_fee = Money{it->second, c};
     }
+    refund_original_shipping(p, o, q);
     const Money request_fees = t.label_fee.plus(t.handling_fee);
     t.fees = t.restocking_fees.plus(request_fees);
     Money* const buckets[] = {&t.refund, &t.gift_card, &t.store_credit};
     t.customer_pays = t.customer_pays.plus(deduct(request_fees, buckets, 3));
 }
 
+// A JavaScript consumer reads amounts as doubles: refuse what it could not hold exactly.
+void check_json_safe(const Quote& q, Checker& ck) {
+    const auto safe = [](const Money& m) { return m.minor <= kMaxJsonAmount && m.minor >= -kMaxJsonAmount; };
+    for (std::size_t i = 0; i < q.lines.size(); ++i) {
+        const QuoteLine& l = q.lines[i];
+        const std::string at = "/lines/" + std::to_string(i);
+        if (!safe(l.exchange_price) || !safe(l.exchange_difference))
+            ck.error("amount_overflow", at + "/exchange_sku",
+                     "the exchange costs more than 9007199254740991 minor units (2^53 − 1)");
+    }
+    if (!q.ok()) return;  // a line too large makes the totals too large: say it once
+    const QuoteTotals& t = q.totals;
+    for (const Money* m : {&t.paid, &t.fees, &t.bonus, &t.refund, &t.store_credit, &t.gift_card, &t.customer_pays})
+        if (!safe(*m)) {
+            ck.error("amount_overflow", "/lines", "the totals exceed 9007199254740991 minor units (2^53 − 1)");
+            return;
+        }
+}
+
 }  // namespace
 
-Quote quote(const Policy& policy, const Order& order, const Selection& selection, const std::vector<Decision>& decisions) {
+Quote quote(const Policy& shop_policy, const Order& order, const Selection& selection,
+            const std::vector<Decision>& decisions) {
+    const Policy& policy = shop_policy.for_currency(order.currency);
     Quote q;
     q.currency = order.currency;
     Checker ck{q};
@@ -189,6 +244,7 @@ Quote quote(const Policy& policy, const Order& order, const Selection& selection
         for (std::size_t i = 0; i < selection.lines.size(); ++i)
             price_line(policy, order, decisions, selection, i, ck, q.lines[i]);
         if (q.ok()) total_up(policy, order, q);
+        if (q.ok()) check_json_safe(q, ck);
     } catch (const MoneyError& e) {
         // Parsers bound every amount, so this needs absurd inputs; report, never crash.
         ck.error("amount_overflow", "", e.what());

@@ -19,8 +19,20 @@
 //    (customer_pays). Negative: the difference is refunded to the original payment.
 //  - keep the item: allowed when paid for the selected units ≤ keep_item.max_line_value;
 //    refunded to the original payment without fees.
+//  - restocking terms: fees.restocking.by_reason[reason], else by_category[category],
+//    else fees.restocking.
+//  - paid after earlier refunds: the line's cost left after amount_refunded is spread
+//    evenly over the units not yet returned; a unit never takes more than that share.
+//  - store credit bonus: a fixed bonus needs at least one store-credit line that gives
+//    something back (nothing paid, or nothing left to refund: no bonus).
+//  - exchanges_free: exchanged units cost no label and no handling fee.
+//  - original shipping (policy original_shipping, order shipping): never; always (any
+//    request with a unit sent back for money); full_return (every unit of the order not
+//    yet returned is in the request, none as an exchange). What was not yet refunded of
+//    it goes to the refund, with its share of the shipping tax shown beside it.
 //  - request fees are taken from the refund, then the gift card, then the store
 //    credit; what they cannot cover is added to customer_pays.
+//  - every amount of the quote is at most 2^53 − 1 minor units (amount_overflow).
 // Refunds never exceed what was paid: refund + gift_card + store_credit − bonus ≤ paid.
 //
 // Error codes (each with a pointer into the selection): currency_mismatch,
@@ -69,6 +81,8 @@ struct QuoteLine {
 struct QuoteTotals {
     Money paid, restocking_fees, label_fee, handling_fee, fees, bonus;
     Money refund, store_credit, gift_card;  // what goes back, by resolution
+    // Original shipping refunded (part of `refund`) and the tax in it.
+    Money original_shipping, original_shipping_tax;
     Money customer_pays;                    // exchange upgrades and uncovered fees
 };
 

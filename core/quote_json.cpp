@@ -44,6 +44,11 @@ nlohmann::json to_json(const Quote& q) {
                    {"store_credit", t.store_credit.minor},
                    {"gift_card", t.gift_card.minor},
                    {"customer_pays", t.customer_pays.minor}};
+    // Only when refunded, so quotes of orders without it keep their exact bytes.
+    if (t.original_shipping.minor > 0) {
+        j["totals"]["original_shipping"] = t.original_shipping.minor;
+        j["totals"]["original_shipping_tax"] = t.original_shipping_tax.minor;
+    }
     j["needs_review"] = q.needs_review;
     return j;
 }

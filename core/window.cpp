@@ -12,16 +12,19 @@ std::optional<ReturnWindow> return_window(const Policy& policy, const Order& ord
     const Windows& w = policy.windows;
     const TimeZone& tz = policy.time_zone;
     ReturnWindow out;
-    if (order.delivered) {
+    const bool by_delivery = w.counts_from == WindowAnchor::delivery;
+    if (by_delivery && order.delivered) {
         out.anchor_date = merchant_date(*order.delivered, tz);
-    } else if (w.require_delivery) {
+    } else if (by_delivery && w.require_delivery) {
         return std::nullopt;
-    } else if (order.fulfilled) {
+    } else if (w.counts_from != WindowAnchor::order && order.fulfilled) {
         out.anchor = "fulfilled";
-        out.anchor_date = merchant_date(*order.fulfilled, tz).plus_days(w.buffer_days);
+        out.anchor_date = merchant_date(*order.fulfilled, tz);
+        if (by_delivery) out.anchor_date = out.anchor_date.plus_days(w.buffer_days);
     } else {
         out.anchor = "placed";
-        out.anchor_date = merchant_date(order.placed, tz).plus_days(w.buffer_days);
+        out.anchor_date = merchant_date(order.placed, tz);
+        if (w.counts_from != WindowAnchor::order) out.anchor_date = out.anchor_date.plus_days(w.buffer_days);
     }
 
     if (auto it = w.by_sku.find(line.sku); it != w.by_sku.end()) {

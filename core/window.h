@@ -21,7 +21,10 @@ struct ReturnWindow {
 };
 
 // nullopt when the policy requires a delivery date and the order has none.
-// Anchor: delivery date; else fulfilment date + buffer; else order date + buffer.
+// Anchor (Windows::counts_from): delivery → delivery date, else fulfilment date +
+// buffer, else order date + buffer; fulfilment → fulfilment date, else order date +
+// buffer; order → order date. The buffer stands in for a delivery date the shop
+// lacks, so it is added only to a fallback.
 // Length: SKU > tag > category > default (see Windows in policy.h for tag ties).
 // Holiday rules only ever extend a window. The roll to the next business day
 // happens last, so it also moves a holiday's fixed date.

@@ -26,10 +26,21 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 int cmd_publish_orders(int argc, char** argv) {
-    Args args(argc, argv);
-    args.allow_only({"out", "key", "identifier", "policy"});
+    Args args(argc, argv, {"skip-invalid", "dry-run"});
+    args.allow_only({"out", "key", "identifier", "policy", "skip-invalid", "dry-run"});
+    // Without it one bad order stops everything: nothing half-published by accident.
+    const bool skip_invalid = args.has("skip-invalid");
     if (args.positional().size() != 1) throw UsageError{"expected one orders.json or orders.csv"};
     const std::string input = args.positional().front();
+    if (args.has("dry-run")) {
+        // Check an export before publishing: the orders as they would be signed, one
+        // canonical JSON per line; no key needed, nothing written.
+        const std::string text = read_file(input);
+        ImportResult imported = ends_with(input, ".csv") ? import_shopify_csv(text, input) : import_orders_json(text, input);
+        for (const auto& e : imported.errors) std::fprintf(stderr, "%s\n", e.c_str());
+        for (const auto& o : imported.orders) std::printf("%s\n", canonical_json(o.order).c_str());
+        return imported.errors.empty() ? 0 : 1;
+    }
     const std::string out_dir = args.require("out");
     const auto kind = parse_lookup_identifier(args.get_or("identifier", "email"));
     if (!kind) throw UsageError{"--identifier expects email or postcode"};
@@ -40,8 +51,11 @@ int cmd_publish_orders(int argc, char** argv) {
     const std::string text = read_file(input);
     ImportResult imported = ends_with(input, ".csv") ? import_shopify_csv(text, input) : import_orders_json(text, input);
     for (const auto& e : imported.errors) std::fprintf(stderr, "%s\n", e.c_str());
-    if (!imported.errors.empty()) {
-        std::fprintf(stderr, "retour publish-orders: nothing written (%zu problems)\n", imported.errors.size());
+    if (!imported.errors.empty() && !skip_invalid) {
+        std::fprintf(stderr,
+                     "retour publish-orders: nothing written (%zu problems in %zu orders; fix them, or publish the "
+                     "valid orders only with --skip-invalid)\n",
+                     imported.errors.size(), imported.invalid);
         return 1;
     }
     if (::mkdir(out_dir.c_str(), 0755) != 0 && errno != EEXIST)
@@ -79,6 +93,8 @@ int cmd_publish_orders(int argc, char** argv) {
     }
     std::printf("%zu orders published to %s (lookup by order number + %s)%s\n", imported.orders.size() - skipped,
                 out_dir.c_str(), to_string(*kind), skipped ? ", some skipped (see above)" : "");
+    if (imported.invalid)
+        std::fprintf(stderr, "retour publish-orders: %zu invalid orders left out (--skip-invalid; see above)\n", imported.invalid);
     return skipped ? 1 : 0;
 }
 

@@ -7,10 +7,15 @@
 //
 // CSV: Shopify's orders export, one row per line item, grouped by "Name" (the order
 // number). Used columns: Name, Email, Created at, Fulfilled at, Currency,
-// Shipping Country, Shipping Zip, Id, Lineitem quantity, Lineitem name,
-// Lineitem price, Lineitem sku, Lineitem discount. Order-level columns are read from
-// the first row of the order that has them. "Lineitem price" is before the line's
-// discount; the discount is taken off the line total.
+// Shipping Country, Shipping Zip, Id, Shipping, Discount Amount, Lineitem quantity,
+// Lineitem name, Lineitem price, Lineitem sku, Lineitem discount. Order-level columns
+// are read from the first row of the order that has them. "Lineitem price" is before
+// the line's discount; the discount is taken off the line total. "Shipping" becomes
+// the order's shipping (its tax is not in the export: 0). "Discount Amount" minus
+// the line items' discounts is the order-level discount the core allocates.
+// Nothing is coerced: a quantity that is not a whole number, an amount that is not
+// one, a second currency in one order are errors naming the CSV line, and that order
+// is left out (counted in `invalid`).
 #include <string>
 #include <vector>
 
@@ -27,6 +32,7 @@ struct ImportedOrder {
 struct ImportResult {
     std::vector<ImportedOrder> orders;
     std::vector<std::string> errors;  // each names the file, line or item, and pointer
+    std::size_t invalid = 0;          // orders (or rows without one) left out
 };
 
 ImportResult import_orders_json(const std::string& text, const std::string& path);

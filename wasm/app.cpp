@@ -260,7 +260,7 @@ std::string App::state_json() const {
     if (s.order && s.policy && (s.screen == Screen::Resolution || s.screen == Screen::Summary)) {
         set_locale(s.locale);
         for (Resolution r : kResolutions) {
-            if (!s.policy->resolutions.offers(r)) continue;
+            if (!s.policy->for_currency(s.order->currency).resolutions.offers(r)) continue;  // "currencies" may differ
             const Quote q = quote_for(s, r);
             resolutions.push_back({{"resolution", to_string(r)}, {"available", can_choose(q)},
                                    {"errors", q.ok() ? json::array() : json::array({q.errors.front().code})}});
@@ -272,7 +272,8 @@ std::string App::state_json() const {
                        {"label_fee", money(t.label_fee)}, {"handling_fee", money(t.handling_fee)},
                        {"fees", money(t.fees)},          {"bonus", money(t.bonus)},
                        {"refund", money(t.refund)},      {"store_credit", money(t.store_credit)},
-                       {"gift_card", money(t.gift_card)}, {"customer_pays", money(t.customer_pays)}};
+                       {"gift_card", money(t.gift_card)}, {"customer_pays", money(t.customer_pays)},
+                       {"original_shipping", money(t.original_shipping)}};
         }
     }
     json outbox = json::array();

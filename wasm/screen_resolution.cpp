@@ -77,7 +77,7 @@ void draw_resolution_screen(App& app) {
     screen_heading(app, 3, "resolution.title");
     bool current_ok = false, current_available = false;
     for (Resolution r : kResolutions) {
-        if (!s.policy->resolutions.offers(r)) continue;
+        if (!s.policy->for_currency(s.order->currency).resolutions.offers(r)) continue;  // "currencies" may differ
         const Quote q = quote_for(s, r);
         const bool available = can_choose(q);
         const bool chosen = s.resolution_chosen && s.resolution == r;

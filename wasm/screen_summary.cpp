@@ -42,6 +42,11 @@ void totals_card(AppState& s, const Quote& q) {
         ui::amount_row(tr("summary.bonus"), "+" + money(t.bonus), false, ui::palette().success);
         mark("bonus");
     }
+    // Paid back with the refund when the policy says so (core quote.h).
+    if (t.original_shipping.minor > 0) {
+        ui::amount_row(tr("summary.original_shipping"), "+" + money(t.original_shipping), false, ui::palette().success);
+        mark("original_shipping");
+    }
     ui::separator();
     switch (s.resolution) {
     case Resolution::store_credit: ui::amount_row(tr("summary.total_store_credit"), money(t.store_credit), true); break;

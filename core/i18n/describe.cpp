@@ -48,6 +48,8 @@ std::string describe(const Finding& finding, Locale locale, Currency currency) {
     const std::string key = "decision." + std::string(code);
     std::vector<Arg> args;
     if (code == "window_closed") args.push_back({"date", date_param(finding.param("closed_on"), locale)});
+    if (code == "delivery_in_future") args.push_back({"date", date_param(finding.param("delivered_on"), locale)});
+    if (code == "placed_in_future") args.push_back({"date", date_param(finding.param("placed_on"), locale)});
     if (code == "country_not_served") args.push_back({"country", country_name(finding.param("country"), locale)});
     if (code == "price_below_minimum")
         args.push_back({"amount", money_param(finding.param("minimum"), currency, locale)});

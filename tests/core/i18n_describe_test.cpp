@@ -32,14 +32,17 @@ Decision decided_by(Finding f) {
 std::vector<Finding> every_decision_code() {
     return {
         finding("currency_mismatch", {{"order_currency", "DKK"}, {"policy_currency", "EUR"}}),
+        finding("placed_in_future", {{"placed_on", "2026-12-24"}}),
         finding("country_not_served", {{"country", "NL"}}),
         finding("gift_card"),
         finding("final_sale", {{"tag", "final-sale"}}),
         finding("excluded_category", {{"category", "underwear"}}),
+        finding("excluded_sku", {{"sku", "TEE-M-BLUE"}}),
         finding("price_below_minimum", {{"minimum", "500"}, {"unit_price", "299"}}),
         finding("price_above_maximum", {{"maximum", "100000"}, {"unit_price", "150000"}}),
         finding("already_returned", {{"quantity_returned", "2"}}),
         finding("not_delivered_yet"),
+        finding("delivery_in_future", {{"delivered_on", "2026-11-09"}}),
         finding("window_closed", {{"closed_on", "2026-11-03"}, {"days", "30"}, {"anchor", "delivered"}}),
         finding("review_high_value", {{"threshold", "50000"}, {"unit_price", "80000"}}),
         finding("review_customer_history", {{"returns", "6"}, {"limit", "5"}}),

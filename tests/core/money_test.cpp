@@ -119,5 +119,33 @@ TEST(Money, RejectsMalformedDecimalStrings) {
         EXPECT_FALSE(parse_decimal(bad, eur())) << bad;
 }
 
+TEST(SplitProportionally, SharesFollowTheWeightsAndAddUpExactly) {
+    const auto s = split_proportionally(euros(1000), {2500, 1000});
+    ASSERT_EQ(s.size(), 2u);
+    EXPECT_EQ(s[0], euros(714));  // 714.28…
+    EXPECT_EQ(s[1], euros(286));  // 285.71…: the larger fraction gets the leftover unit
+}
+
+TEST(SplitProportionally, TiesGoToTheEarlierShare) {
+    const auto s = split_proportionally(euros(100), {1000, 1000, 1000});
+    EXPECT_EQ(s[0], euros(34));
+    EXPECT_EQ(s[1], euros(33));
+    EXPECT_EQ(s[2], euros(33));
+}
+
+TEST(SplitProportionally, ZeroWeightsGetNothingAndHugeValuesDoNotOverflow) {
+    const std::int64_t big = kMaxJsonAmount;
+    const auto s = split_proportionally(euros(big), {0, big, big});
+    EXPECT_EQ(s[0], euros(0));
+    EXPECT_EQ(s[1].minor + s[2].minor, big);
+    EXPECT_EQ(s[1], euros(big / 2 + 1));
+}
+
+TEST(SplitProportionally, RefusesNegativeWeightsOrNothingToSplitBy) {
+    EXPECT_THROW(split_proportionally(euros(10), {-1, 5}), MoneyError);
+    EXPECT_THROW(split_proportionally(euros(10), {0, 0}), MoneyError);
+    EXPECT_TRUE(split_proportionally(euros(0), {0, 0})[1].is_zero());
+}
+
 }  // namespace
 }  // namespace retour

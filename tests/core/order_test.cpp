@@ -84,5 +84,43 @@ TEST(Order, ReportsInvalidJsonText) {
     EXPECT_EQ(o.errors[0].message.rfind("not valid JSON: ", 0), 0u);
 }
 
+TEST(Order, AllocatesTheOrderDiscountAndRoundTripsDiscountAndShipping) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["discount"] = 1000;
+    doc["shipping"] = {{"amount", 495}, {"tax", 79}};
+    json second = doc["lines"][0];
+    second["id"] = "L2";
+    second["unit_price"] = 1000;
+    doc["lines"].push_back(second);
+    const auto o = parse_order(doc);
+    ASSERT_TRUE(o.ok()) << o.errors.at(0).text();
+    EXPECT_EQ(o.value->lines[0].order_discount, 714);
+    EXPECT_EQ(o.value->lines[1].order_discount, 286);
+    EXPECT_EQ(o.value->lines[0].total_paid(), 1786);
+    EXPECT_EQ(o.value->shipping->tax, 79);
+    const std::string c = canonical_json(*o.value);
+    EXPECT_NE(c.find("\"discount\":1000"), std::string::npos) << c;
+    EXPECT_EQ(c.find("order_discount"), std::string::npos) << "the allocation is derived, not carried";
+    EXPECT_EQ(canonical_json(*parse_order_text(c).value), c);
+}
+
+TEST(Order, RejectsShippingTaxAboveTheAmountAndRefundsAboveIt) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["shipping"] = {{"amount", 495}, {"tax", 500}, {"amount_refunded", 496}};
+    const auto o = parse_order(doc);
+    ASSERT_EQ(o.errors.size(), 2u);
+    EXPECT_EQ(o.errors[0].pointer, "/shipping/tax");
+    EXPECT_EQ(o.errors[1].pointer, "/shipping/amount_refunded");
+}
+
+TEST(Order, AmountRefundedIsCheckedAgainstTheLineAfterItsDiscountShare) {
+    json doc = testing::read_json_fixture("orders/base.json");
+    doc["discount"] = 500;
+    doc["lines"][0]["amount_refunded"] = 2001;
+    const auto o = parse_order(doc);
+    ASSERT_EQ(o.errors.size(), 1u);
+    EXPECT_EQ(o.errors[0].text(), "/lines/0/amount_refunded: expected at most what the line cost (2000)");
+}
+
 }  // namespace
 }  // namespace retour

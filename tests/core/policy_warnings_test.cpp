@@ -77,5 +77,28 @@ TEST(ClosestWord, UnknownPolicyKeysAndWordsGetASuggestion) {
                           "/windows/default_days: is required"}));
 }
 
+TEST(PolicyWarnings, ACurrencyEntryThatKeepsThePolicysAmountIsWarnedAbout) {
+    json every_reason_complete = json::array();
+    for (const char* h : {"too_small", "changed_mind", "damaged", "wrong_item", "other"})
+        every_reason_complete.push_back({{"handle", h}, {"labels", kAll}});
+    const json patch = {{"reasons", every_reason_complete},
+                        {"fees", {{"label", 495}, {"handling_by_country", {{"NO", 1500}}}}},
+                        {"currencies", {{"DKK", {{"fees", {{"label", 3700}}}}}}}};
+    EXPECT_EQ(warnings_of(patch),
+              (std::vector<std::string>{"/currencies/DKK/fees/handling_by_country/NO: keeps the policy's 1500 (EUR 15.00), "
+                                        "read as DKK 15.00: state the amount in DKK",
+                                        "/currencies/DKK/resolutions/keep_item/max_line_value: keeps the policy's 1500 "
+                                        "(EUR 15.00), read as DKK 15.00: state the amount in DKK"}));
+}
+
+TEST(PolicyWarnings, ACurrencyEntryThatStatesEveryAmountIsNotWarnedAbout) {
+    json every_reason_complete = json::array();
+    for (const char* h : {"too_small", "other"}) every_reason_complete.push_back({{"handle", h}, {"labels", kAll}});
+    const json patch = {{"reasons", every_reason_complete},
+                        {"fees", {{"label", 495}}},
+                        {"currencies", {{"DKK", {{"fees", {{"label", 3700}}}, {"resolutions", {{"keep_item", {{"max_line_value", 11000}}}}}}}}}};
+    EXPECT_EQ(warnings_of(patch), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace retour

@@ -120,4 +120,32 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
   const sizes = r.status === 0 ? readdirSync(padded).map((f) => readFileSync(join(padded, f)).length) : [];
   check('publish-orders: files of 1 and 9 lines have the same size (one bucket)',
     sizes.length === 2 && sizes[0] === sizes[1] && sizes[0] === 4 + 24 + 4096 + 16, `${show(r)} sizes ${sizes}`);
+
+  // Shopify's order export: shipping and discounts come through, a bad order is named by
+  // its CSV line and stops the run unless --skip-invalid publishes the valid rest.
+  const here = import.meta.dirname ?? new URL('.', import.meta.url).pathname;
+  const csv = join(here, '..', 'fixtures', 'orders', 'shopify_shipping_discounts.csv');
+  r = run('publish-orders', csv, '--dry-run');
+  const dry = r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const o2001 = dry.find((o) => o.number === '#2001');
+  check('publish-orders --dry-run: shipping and the order-level discount (Discount Amount − line discounts) are imported',
+    o2001 && o2001.shipping.amount === 495 && o2001.discount === 1000 && o2001.lines[1].unit_price === 1750 &&
+    dry.length === 2, show(r));
+  check('publish-orders: two currencies in one order → an error naming both CSV lines',
+    r.status === 1 && r.stderr.includes(`${csv} line 5: Currency USD differs from EUR on line 4`), show(r));
+  check('publish-orders: a quantity of "2.5" is an error naming its line, never read as 2',
+    r.stderr.includes(`${csv} line 6: Lineitem quantity "2.5" is not a whole number`) && !r.stdout.includes('#2003'), show(r));
+  const strict = join(tmp, 'published-strict');
+  r = run('publish-orders', csv, '--out', strict, '--key', secret, '--policy', policy);
+  check('publish-orders: one bad order → nothing written, exit 1, the way out named',
+    r.status === 1 && !existsSync(strict) && /nothing written \(2 problems in 2 orders; .*--skip-invalid/.test(r.stderr), show(r));
+  r = run('publish-orders', csv, '--out', strict, '--key', secret, '--policy', policy, '--skip-invalid');
+  check('publish-orders --skip-invalid: the two valid orders are published, the two bad ones reported',
+    r.status === 0 && readdirSync(strict).length === 2 && /^2 orders published/.test(r.stdout) &&
+    r.stderr.includes('2 invalid orders left out') && r.stderr.includes('line 5:'), show(r));
+  const big = join(tmp, 'big-orders.json');
+  writeFileSync(big, JSON.stringify({ orders: [{ ...base, number: '#BIG', lines: [{ ...base.lines[0], quantity: 10000, unit_price: 1000000000000 }] }] }));
+  r = run('publish-orders', big, '--dry-run');
+  check('publish-orders: an amount above 2^53 − 1 is refused with its pointer',
+    r.status === 1 && r.stderr.includes('/0: /lines/0/unit_price: unit_price × quantity must be at most 9007199254740991'), show(r));
 }
