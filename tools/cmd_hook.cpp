@@ -105,15 +105,15 @@ int cmd_hook(int argc, char** argv) {
     ReturnStore store(db_path);
     store.set_rejection_limit(static_cast<std::int64_t>(number_option(args, "keep-rejections", kMaxRejections, 1)));
     std::unique_ptr<Forwarder> forwarder;
+    std::vector<std::string> urls;  // none: changes recorded from the shell are not forwarded either
     if (forward) {
-        std::vector<std::string> urls;
         for (const ForwardEndpoint& e : forward->endpoints) {
             urls.push_back(e.url);
             std::fprintf(stderr, "forwarding events to %s (%s%s%s)\n", e.url.c_str(), e.secret.empty() ? "" : "v1",
                          e.secret.empty() || e.signing_key.empty() ? "" : " + ", e.signing_key.empty() ? "" : "v1a");
         }
-        store.set_forward_endpoints(std::move(urls));
     }
+    store.set_forward_endpoints(std::move(urls));
     HookState state(std::move(*policy.value), store, options);
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));

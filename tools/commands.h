@@ -26,6 +26,8 @@ int cmd_export(int argc, char** argv);
 int cmd_label(int argc, char** argv);
 int cmd_forward_test(int argc, char** argv);
 int cmd_forward_status(int argc, char** argv);
+int cmd_return(int argc, char** argv);
+int cmd_publish_status(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
 inline constexpr Command kCommands[] = {
@@ -47,6 +49,10 @@ inline constexpr Command kCommands[] = {
      "send a signed sample event (Standard Webhooks) to your endpoints now and show the answers", cmd_forward_test},
     {"forward-status", "--db returns.db [--state pending|delivered|failed|disabled] [--limit 100] | --db returns.db --enable URL",
      "list forwarded events per endpoint; re-enable an endpoint that answered 410", cmd_forward_status},
+    {"return", "show|list|approve|reject|ask-info|info-received|issue-label|in-transit|receive|refund|store-credit|ship-exchange|close RMA --db returns.db [--by NAME] [--note TEXT] [--at TIME] [--inspect LINE=RESULT,…|RESULT] [--amount 24.95] [--override TEXT] [--lang de] [--json] [--state S]",
+     "a return's life: show its history, or record a change (checked, appended, forwarded as return.<change>)", cmd_return},
+    {"publish-status", "--db returns.db --out DIR",
+     "write each return's status (as GET /status/<request id> answers it) as static files, for portals without a receiver", cmd_publish_status},
     {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--street S --postcode P --city C [--country CC]] [--method M] [--locale L]",
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
     {"export", "--db returns.db --csv [-o|--out FILE.csv] | --db returns.db --message ID|RMA",

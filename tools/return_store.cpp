@@ -104,7 +104,19 @@ ReturnStore::ReturnStore(const std::string& path) {
         for (const auto& c : kAddedColumns) add_missing_column(c.table, c.column, c.declaration);
         create_delivery_tables(db_);
         migrate_review_counts();
+        migrate_history(db_);
     });
+}
+
+void ReturnStore::set_forward_endpoints(std::vector<std::string> urls) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    remember_forward_endpoints(db_, urls);
+    forward_endpoints_ = std::move(urls);
+}
+
+std::optional<ReturnRecord> ReturnStore::load_return(const std::string& id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return tools::load_return(db_, id, false);
 }
 
 ReturnStore::~ReturnStore() {
@@ -244,6 +256,8 @@ InsertResult ReturnStore::insert_in_transaction(const StoredRequest& request, Ov
         li.step();
     }
     if (r.event) queue_event(db_, *r.event, forward_endpoints_);
+    if (!r.history.empty()) append_history(db_, r.id, r.history, r.received_at);
+    for (const NewEvent& e : r.history_events) queue_event(db_, e, forward_endpoints_);
     return InsertResult::inserted;
 }
 
