@@ -15,6 +15,9 @@
 #include "tools/forwarder.h"
 #include "tools/hook_handler.h"
 #include "tools/http_server.h"
+#include "tools/mail_config.h"
+#include "tools/mail_queue.h"
+#include "tools/smtp_client.h"
 
 namespace retour::tools {
 
@@ -71,7 +74,7 @@ int cmd_hook(int argc, char** argv) {
     Args args(argc, argv);
     args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
                      "keep-rejections", "log-rejections-per-minute", "read-deadline", "idle-timeout", "max-conns",
-                     "max-conns-per-ip", "threads", "forward"});
+                     "max-conns-per-ip", "threads", "forward", "mail"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");
@@ -92,6 +95,22 @@ int cmd_hook(int argc, char** argv) {
             return 1;
         }
         forward = std::move(config.value);
+    }
+    // Bad mail settings stop the receiver before it takes a request it could not confirm.
+    std::optional<MailConfig> mail;
+    if (auto path = args.get("mail")) {
+        Parsed<MailConfig> config = read_mail_config(*path);
+        if (!config.ok()) {
+            for (const auto& e : config.errors) std::fprintf(stderr, "%s: %s\n", path->c_str(), e.text().c_str());
+            return 1;
+        }
+        if (const std::string problem = smtp_check(*config.value); !problem.empty()) {
+            std::fprintf(stderr, "retour hook: cannot send mail with %s (%s as %s): %s\n", path->c_str(),
+                         config.value->smtp_url.c_str(), config.value->username.empty() ? "no login" : config.value->username.c_str(),
+                         problem.c_str());
+            return 1;
+        }
+        mail = std::move(config.value);
     }
     HookOptions options;
     options.allowed_origins = origins;
@@ -114,7 +133,9 @@ int cmd_hook(int argc, char** argv) {
         }
     }
     store.set_forward_endpoints(std::move(urls));
+    store.set_mail(mail ? std::optional<std::string>(mail->status_url) : std::nullopt);
     HookState state(std::move(*policy.value), store, options);
+    if (mail) state.mail = HookState::Mail{mail->status_url, mail->merchant, policy_text};
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));
 
@@ -131,6 +152,11 @@ int cmd_hook(int argc, char** argv) {
     if (forward) {
         forwarder = std::make_unique<Forwarder>(db_path, std::move(*forward));
         running_forwarder = forwarder.get();
+    }
+    std::unique_ptr<Mailer> mailer;
+    if (mail) {
+        mailer = std::make_unique<Mailer>(db_path, *mail);
+        std::fprintf(stderr, "sending mail through %s as %s\n", mail->smtp_url.c_str(), mail->from.c_str());
     }
     const std::string shown_host = server.host.find(':') == std::string::npos ? server.host : "[" + server.host + "]";
     http.serve_until_signal([&] {

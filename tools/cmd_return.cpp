@@ -176,6 +176,7 @@ int cmd_return(int argc, char** argv) {
     if (done.forwarded_to)
         std::printf("; %s queued for %zu endpoint%s", life_event_type(change.type).c_str(), done.forwarded_to,
                     done.forwarded_to == 1 ? "" : "s");
+    if (!done.mailed_to.empty()) std::printf("; e-mail to %s queued", done.mailed_to.c_str());
     std::printf("\n");
     return 0;
 }

@@ -43,7 +43,7 @@ inline constexpr Command kCommands[] = {
     {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--policy P] [--base-url URL] [--expires DATE | --expires-in 30d]", "print a signed order token and link", cmd_sign_order},
     {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--policy P] [--identifier email|postcode]",
      "write one encrypted file per order, found by order number + email/postcode", cmd_publish_orders},
-    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]... [--forward forward.json]",
+    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]... [--forward forward.json] [--mail mail.json]",
      "receive return requests: re-verify with the core, store in SQLite, forward signed events", cmd_hook},
     {"forward-test", "--config forward.json | --url URL [--secret-file F] [--signing-key-file K]  [--timeout 15]",
      "send a signed sample event (Standard Webhooks) to your endpoints now and show the answers", cmd_forward_test},

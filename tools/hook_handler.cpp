@@ -15,6 +15,7 @@
 #include "core/review_rules.h"
 #include "core/webhook.h"
 #include "tools/canonical_body.h"
+#include "tools/return_mails.h"
 
 namespace retour::tools {
 
@@ -365,6 +366,9 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
             row.event->body = event_body(kEventReturnRequested, Instant{req.now_unix},
                                          return_requested_data(msg.data, row.status, codes_of(reasons)));
         add_intake(*policy, msg.data, codes_of(reasons), req.now_unix, row);
+        if (state.mail)
+            row.mails = intake_mails(*policy, state.mail->policy_text, msg.data, row.status, state.mail->status_url,
+                                     state.mail->merchant, req.now_unix * 1000);
         state_after_intake = to_string(row.history.empty() ? ReturnState::requested : state_after(row.history.back().type));
     };
     switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over, decide)) {

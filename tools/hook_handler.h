@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -59,6 +60,11 @@ struct HookState {
     RateLimiter status_limiter;
     PolicyVersions earlier;  // empty unless the shell loads them (serve_policy)
     std::function<void()> on_event_queued;  // after a request and its event are stored (wakes the forwarder)
+    // E-mail (`--mail`): when set, a stored request queues its confirmation and notice.
+    struct Mail {
+        std::string status_url, merchant, policy_text;
+    };
+    std::optional<Mail> mail;
 
     // True the first time `origin` is refused (then the log says how to allow it); a
     // bounded set, so a client inventing origins cannot grow it.

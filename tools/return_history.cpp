@@ -8,6 +8,7 @@
 #include "core/canonical_json.h"
 #include "core/return_event.h"
 #include "core/webhook.h"
+#include "tools/return_mails.h"
 #include "tools/sqlite_db.h"
 
 namespace retour::tools {
@@ -55,6 +56,14 @@ std::vector<LifeEvent> backfilled(const std::string& created_at, const std::stri
 }
 
 std::string now_text(std::int64_t now_ms) { return format_instant(Instant{now_ms / 1000}); }
+
+// The policy the receiver serves now (policy_versions.h), for the shop's name and colour.
+std::optional<Policy> current_policy(sqlite3* db) {
+    Statement s(db, "SELECT body FROM policy_versions WHERE current = 1 LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    Parsed<Policy> p = parse_policy_text(s.text(0));
+    return p.ok() ? std::move(p.value) : std::nullopt;
+}
 
 }  // namespace
 
@@ -134,6 +143,7 @@ ReturnHistory::ReturnHistory(const std::string& path) {
         Statement t(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'requests'");
         if (!t.step()) throw std::runtime_error("no stored requests here (is it the receiver's --db?)");
         create_delivery_tables(db);
+        create_mail_tables(db);
         migrate_history(db);
     });
 }
@@ -169,6 +179,12 @@ Recorded ReturnHistory::record(const std::string& id_or_rma, const LifeEvent& ch
         queue_event(db_, NewEvent{type, event_body(type, change.at, return_life_data(r, out.record.life, change)), r.id, now_ms},
                     endpoints);
         out.forwarded_to = endpoints.size();
+        if (auto status_url = remembered_mail_status_url(db_))
+            if (auto policy = current_policy(db_))
+                if (auto mail = change_mail_for(*policy, r, out.record.life, change, *status_url, now_ms)) {
+                    queue_mail(db_, *mail);
+                    out.mailed_to = mail->mail.to;
+                }
         return true;
     });
     return out;

@@ -46,6 +46,7 @@ struct Recorded {
     std::optional<LifeRefusal> refusal;  // refused by the core: nothing written
     ReturnRecord record;                 // after the change (or as it was when refused)
     std::size_t forwarded_to = 0;        // endpoints its event is queued for
+    std::string mailed_to;               // the shopper, when the receiver sends mail
 };
 
 class ReturnHistory {

@@ -105,7 +105,13 @@ ReturnStore::ReturnStore(const std::string& path) {
         create_delivery_tables(db_);
         migrate_review_counts();
         migrate_history(db_);
+        create_mail_tables(db_);
     });
+}
+
+void ReturnStore::set_mail(const std::optional<std::string>& status_url) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    remember_mail_settings(db_, status_url);
 }
 
 void ReturnStore::set_forward_endpoints(std::vector<std::string> urls) {
@@ -258,6 +264,7 @@ InsertResult ReturnStore::insert_in_transaction(const StoredRequest& request, Ov
     if (r.event) queue_event(db_, *r.event, forward_endpoints_);
     if (!r.history.empty()) append_history(db_, r.id, r.history, r.received_at);
     for (const NewEvent& e : r.history_events) queue_event(db_, e, forward_endpoints_);
+    for (const QueuedMail& m : r.mails) queue_mail(db_, m);
     return InsertResult::inserted;
 }
 

@@ -24,6 +24,7 @@
 
 #include "tools/delivery_queue.h"
 #include "tools/group_commit.h"
+#include "tools/mail_queue.h"
 #include "tools/return_history.h"
 #include "tools/sqlite_db.h"
 #include "core/review_rules.h"
@@ -50,6 +51,7 @@ struct StoredRequest {
     // (return.approved when the policy approves on arrival): written in the same transaction.
     std::vector<LifeEvent> history;
     std::vector<NewEvent> history_events;
+    std::vector<QueuedMail> mails;  // confirmation and notice (mail_queue.h), same transaction
 };
 
 // How an accepted request is stored, decided inside the insert transaction from what
@@ -108,6 +110,8 @@ public:
     InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr, const DecideStatus& decide = {});
     // Also remembered in the database, for changes recorded from the shell (return_history.h).
     void set_forward_endpoints(std::vector<std::string> urls);
+    // Remembered for the shell: whether mail is sent, with which status link (mail_queue.h).
+    void set_mail(const std::optional<std::string>& status_url);
     // The stored request with this id (not RMA) and its life, for GET /status/<id>.
     std::optional<ReturnRecord> load_return(const std::string& id);
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.

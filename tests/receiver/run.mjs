@@ -11,6 +11,7 @@ import { cliChecks } from './cli.mjs';
 import { hostileClients } from './hostile.mjs';
 import { forwardChecks } from './forward.mjs';
 import { lifeChecks } from './life.mjs';
+import { mailChecks } from './mail.mjs';
 import { serveChecks } from './serve.mjs';
 import { groupCommitChecks } from './group_commit.mjs';
 
@@ -324,6 +325,7 @@ async function main() {
   await hostileClients({ retour, policy, startHook, stopHook, check, makeRequestText, sql, tmp });
   await forwardChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, makeRequest, sql, tamper, shopKey, policyJson });
   await lifeChecks({ retour, tmp, check, startHook, stopHook, post, makeRequest, sql, policyWith, allowed: ALLOWED });
+  await mailChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, sql });
   await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,
     selection: join(fixtures, 'selection.json') });
 
