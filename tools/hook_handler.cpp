@@ -367,11 +367,18 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                                          return_requested_data(msg.data, row.status, codes_of(reasons)));
         add_intake(*policy, msg.data, codes_of(reasons), req.now_unix, row);
         if (state.mail)
-            row.mails = intake_mails(*policy, state.mail->policy_text, msg.data, row.status, state.mail->status_url,
-                                     state.mail->merchant, req.now_unix * 1000);
+            if (auto notice = merchant_notice_for(*policy, msg.data, row.status, state.mail->status_url,
+                                                  state.mail->merchant, req.now_unix * 1000))
+                row.mails.push_back(std::move(*notice));
         state_after_intake = to_string(row.history.empty() ? ReturnState::requested : state_after(row.history.back().type));
     };
-    switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over, decide)) {
+    StoredRequest stored = to_stored(msg, req, body_hash, v, *opened.order);
+    // Rendered here, not in `decide`: the label costs time the shared write transaction should not wait for.
+    if (state.mail)
+        if (auto confirmation = confirmation_for(*policy, state.mail->policy_text, msg.data, state.mail->status_url,
+                                                 req.now_unix * 1000))
+            stored.mails.push_back(std::move(*confirmation));
+    switch (state.store.insert(stored, &over, decide)) {
         case InsertResult::inserted:
             if (state.on_event_queued) state.on_event_queued();
             break;

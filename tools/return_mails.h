@@ -13,9 +13,14 @@
 
 namespace retour::tools {
 
-std::vector<QueuedMail> intake_mails(const Policy& policy, const std::string& policy_text, const ReturnRequest& request,
-                                     const std::string& status, const std::string& status_url_template,
-                                     const std::string& merchant, std::int64_t now_ms);
+// To the shopper, with the label; none without an address.
+std::optional<QueuedMail> confirmation_for(const Policy& policy, const std::string& policy_text,
+                                           const ReturnRequest& request, const std::string& status_url_template,
+                                           std::int64_t now_ms);
+// To the shop (`merchant`), saying how the return was stored; none without an address.
+std::optional<QueuedMail> merchant_notice_for(const Policy& policy, const ReturnRequest& request,
+                                              const std::string& status, const std::string& status_url_template,
+                                              const std::string& merchant, std::int64_t now_ms);
 std::optional<QueuedMail> change_mail_for(const Policy& policy, const ReturnRequest& request, const ReturnLife& after,
                                           const LifeEvent& change, const std::string& status_url_template,
                                           std::int64_t now_ms);
