@@ -16,7 +16,7 @@
 #include "tools/hook_handler.h"
 #include "tools/http_server.h"
 #include "tools/mail_config.h"
-#include "tools/mail_queue.h"
+#include "tools/mailer.h"
 #include "tools/smtp_client.h"
 
 namespace retour::tools {
@@ -144,8 +144,10 @@ int cmd_hook(int argc, char** argv) {
     // must send nothing before it fails to bind). A wake before then is not needed: the
     // forwarder looks at the queue when it starts.
     std::atomic<Forwarder*> running_forwarder{nullptr};
-    state.on_event_queued = [&running_forwarder] {
+    std::atomic<Mailer*> running_mailer{nullptr};
+    state.on_event_queued = [&running_forwarder, &running_mailer] {
         if (Forwarder* f = running_forwarder.load()) f->wake();
+        if (Mailer* m = running_mailer.load()) m->wake();
     };
     server.max_body_bytes = options.max_body_bytes;  // longer bodies: 413 before they are read
     HttpServer http(server, [&state](const HookRequest& req) { return handle_request(state, req); });
@@ -156,6 +158,7 @@ int cmd_hook(int argc, char** argv) {
     std::unique_ptr<Mailer> mailer;
     if (mail) {
         mailer = std::make_unique<Mailer>(db_path, *mail);
+        running_mailer = mailer.get();
         std::fprintf(stderr, "sending mail through %s as %s\n", mail->smtp_url.c_str(), mail->from.c_str());
     }
     const std::string shown_host = server.host.find(':') == std::string::npos ? server.host : "[" + server.host + "]";

@@ -5,18 +5,12 @@
 //   mail_settings  whether the receiver sends mail and its status link, as it last
 //                  started (so `retour return …` in the shell queues the change mail too)
 // queue_mail runs inside the caller's transaction, so a stored return and its mails are
-// written together. Mailer sends what is due in a thread of its own (its own connection)
-// and retries on the forwarding's schedule (core/delivery_schedule.h).
-#include <atomic>
-#include <condition_variable>
+// written together; mailer.h sends them.
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
-#include "tools/mail_config.h"
-#include "tools/smtp_client.h"
+#include "tools/smtp_client.h"  // OutgoingMail
 
 struct sqlite3;
 
@@ -33,23 +27,5 @@ void queue_mail(sqlite3* db, const QueuedMail& mail);
 // The receiver at its start: mail on (with its status link template) or off.
 void remember_mail_settings(sqlite3* db, const std::optional<std::string>& status_url);
 std::optional<std::string> remembered_mail_status_url(sqlite3* db);  // nullopt: mail is off
-
-class Mailer {
-public:
-    Mailer(const std::string& db_path, MailConfig config);
-    ~Mailer();  // stops; a message being sent may be sent again later
-    Mailer(const Mailer&) = delete;
-    Mailer& operator=(const Mailer&) = delete;
-    void wake();
-
-private:
-    void run();
-    std::string db_path_;
-    MailConfig config_;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    bool stopping_ = false, woken_ = false;
-    std::thread thread_;
-};
 
 }  // namespace retour::tools
