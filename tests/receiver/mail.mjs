@@ -2,7 +2,8 @@
 // here (Debian's python3-aiosmtpd: STARTTLS required, a login) the confirmation to the
 // shopper in their language with the label attached and the status link, a notice to the
 // shop, and a message on each change recorded from the shell; bad settings stop the
-// receiver at startup; a message the server could not take is retried from the queue.
+// receiver at startup; a message the server could not take is retried from the queue,
+// across a restart of the receiver.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -123,12 +124,14 @@ export async function mailChecks({ retour, tmp, check, startHook, stopHook, post
   const retried = await until(() => sql("SELECT attempts > 0 AND last_error != '' FROM mails WHERE state = 'pending'", db) === '1', 8_000);
   check('mail: SMTP server down → the mail stays pending with the error, and is retried',
     r.status === 0 && retried, sql('SELECT kind, state, attempts, last_error FROM mails', db));
+  await stopHook(hook);  // and the receiver restarts meanwhile: the queue is in the database
   sink = await startSink(port);
+  const restarted = await startHook(db, ['--mail', config('mail.json')]);
   await until(() => mails().length >= 4, 10_000);
   const asked = mails()[3];
-  check('mail: … server back → sent from the queue, with the note to the shopper',
+  check('mail: … server back, receiver restarted → sent from the queue, with the note to the shopper',
     asked?.subject === `Ihre Rücksendung ${rma}: Nicht angenommen` && asked.text.includes('Nachricht von Nordwind Outfitters: Die Naht ist nicht beschädigt.') &&
     sql("SELECT group_concat(state) FROM mails", db) === 'sent,sent,sent,sent', sql('SELECT kind, state, attempts, last_error FROM mails', db));
-  await stopHook(hook);
+  await stopHook(restarted);
   await stopSink();
 }
