@@ -97,6 +97,7 @@ struct NonReturnable {
 struct ReviewRules {
     std::optional<std::int64_t> unit_price_above;      // unit paid > this → review
     std::optional<std::int32_t> max_customer_returns;  // earlier returns > this → review
+    bool auto_approve = false;  // a request nothing flags for review is approved on arrival (return_life.h)
 };
 
 struct ResolutionOffers {

@@ -126,7 +126,8 @@ void read_non_returnable(const JsonReader& r, NonReturnable& out) {
 }
 
 void read_review(const JsonReader& r, ReviewRules& out) {
-    if (!r.object({"unit_price_above", "max_customer_returns"}, false)) return;
+    if (!r.object({"unit_price_above", "max_customer_returns", "auto_approve"}, false)) return;
+    if (auto a = r["auto_approve"].boolean(false)) out.auto_approve = *a;
     out.unit_price_above = read_amount(r["unit_price_above"], false);
     if (auto n = r["max_customer_returns"].integer(0, 100000, false)) out.max_customer_returns = static_cast<std::int32_t>(*n);
 }

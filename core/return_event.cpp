@@ -32,4 +32,17 @@ nlohmann::json return_requested_data(const ReturnRequest& r, std::string_view st
             {"totals", r.quote.value("totals", json::object())}};
 }
 
+std::string life_event_type(LifeEventType type) { return std::string("return.") + to_string(type); }
+
+nlohmann::json return_life_data(const ReturnRequest& r, const ReturnLife& after, const LifeEvent& change) {
+    return {{"change", to_json(change)},
+            {"currency", after.facts.currency},
+            {"id", r.id},
+            {"order", {{"id", r.order.id}, {"number", r.order.number}}},
+            {"refunded", after.refunded},
+            {"rma", r.rma},
+            {"state", to_string(after.state)},
+            {"store_credit_issued", after.store_credit_issued}};
+}
+
 }  // namespace retour

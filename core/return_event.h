@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/return_life.h"
 #include "core/return_request.h"
 
 namespace retour {
@@ -28,5 +29,13 @@ std::string event_body(std::string_view type, Instant at, const nlohmann::json& 
 //    "review_reasons":[…],"rma","status","totals":{…the quote's totals…}}
 nlohmann::json return_requested_data(const ReturnRequest& request, std::string_view status,
                                      const std::vector<std::string>& decided = {});
+
+// ---- the return's later life (return_life.h): one event per change after the request,
+// "return." + the change ("return.approved", "return.received", "return.refunded", …).
+std::string life_event_type(LifeEventType type);
+// `data` of such an event: the change as stored, and the state and sums after it:
+//   {"change":{…to_json(LifeEvent)…},"currency","id","order":{"id","number"},
+//    "refunded","rma","state","store_credit_issued"}
+nlohmann::json return_life_data(const ReturnRequest& request, const ReturnLife& after, const LifeEvent& change);
 
 }  // namespace retour

@@ -15,6 +15,9 @@
 #include "tools/forwarder.h"
 #include "tools/hook_handler.h"
 #include "tools/http_server.h"
+#include "tools/mail_config.h"
+#include "tools/mailer.h"
+#include "tools/smtp_client.h"
 
 namespace retour::tools {
 
@@ -71,7 +74,7 @@ int cmd_hook(int argc, char** argv) {
     Args args(argc, argv);
     args.allow_only({"policy", "db", "port", "host", "rate", "burst", "max-body", "max-skew", "policy-retention-days",
                      "keep-rejections", "log-rejections-per-minute", "read-deadline", "idle-timeout", "max-conns",
-                     "max-conns-per-ip", "threads", "forward"});
+                     "max-conns-per-ip", "threads", "forward", "mail"});
     if (!args.positional().empty()) throw UsageError{"unexpected argument " + args.positional().front()};
     const std::string policy_path = args.require("policy");
     const std::string db_path = args.require("db");
@@ -93,6 +96,22 @@ int cmd_hook(int argc, char** argv) {
         }
         forward = std::move(config.value);
     }
+    // Bad mail settings stop the receiver before it takes a request it could not confirm.
+    std::optional<MailConfig> mail;
+    if (auto path = args.get("mail")) {
+        Parsed<MailConfig> config = read_mail_config(*path);
+        if (!config.ok()) {
+            for (const auto& e : config.errors) std::fprintf(stderr, "%s: %s\n", path->c_str(), e.text().c_str());
+            return 1;
+        }
+        if (const std::string problem = smtp_check(*config.value); !problem.empty()) {
+            std::fprintf(stderr, "retour hook: cannot send mail with %s (%s as %s): %s\n", path->c_str(),
+                         config.value->smtp_url.c_str(), config.value->username.empty() ? "no login" : config.value->username.c_str(),
+                         problem.c_str());
+            return 1;
+        }
+        mail = std::move(config.value);
+    }
     HookOptions options;
     options.allowed_origins = origins;
     options.rate_limit.per_second = number_option(args, "rate", 1.0, 0.001);
@@ -105,16 +124,18 @@ int cmd_hook(int argc, char** argv) {
     ReturnStore store(db_path);
     store.set_rejection_limit(static_cast<std::int64_t>(number_option(args, "keep-rejections", kMaxRejections, 1)));
     std::unique_ptr<Forwarder> forwarder;
+    std::vector<std::string> urls;  // none: changes recorded from the shell are not forwarded either
     if (forward) {
-        std::vector<std::string> urls;
         for (const ForwardEndpoint& e : forward->endpoints) {
             urls.push_back(e.url);
             std::fprintf(stderr, "forwarding events to %s (%s%s%s)\n", e.url.c_str(), e.secret.empty() ? "" : "v1",
                          e.secret.empty() || e.signing_key.empty() ? "" : " + ", e.signing_key.empty() ? "" : "v1a");
         }
-        store.set_forward_endpoints(std::move(urls));
     }
+    store.set_forward_endpoints(std::move(urls));
+    store.set_mail(mail ? std::optional<std::string>(mail->status_url) : std::nullopt);
     HookState state(std::move(*policy.value), store, options);
+    if (mail) state.mail = HookState::Mail{mail->status_url, mail->merchant, policy_text};
     state.earlier = serve_policy(store, state.policy, policy_text, static_cast<std::int64_t>(std::time(nullptr)),
                                  static_cast<std::int64_t>(retention_days * 86400));
 
@@ -123,14 +144,22 @@ int cmd_hook(int argc, char** argv) {
     // must send nothing before it fails to bind). A wake before then is not needed: the
     // forwarder looks at the queue when it starts.
     std::atomic<Forwarder*> running_forwarder{nullptr};
-    state.on_event_queued = [&running_forwarder] {
+    std::atomic<Mailer*> running_mailer{nullptr};
+    state.on_event_queued = [&running_forwarder, &running_mailer] {
         if (Forwarder* f = running_forwarder.load()) f->wake();
+        if (Mailer* m = running_mailer.load()) m->wake();
     };
     server.max_body_bytes = options.max_body_bytes;  // longer bodies: 413 before they are read
     HttpServer http(server, [&state](const HookRequest& req) { return handle_request(state, req); });
     if (forward) {
         forwarder = std::make_unique<Forwarder>(db_path, std::move(*forward));
         running_forwarder = forwarder.get();
+    }
+    std::unique_ptr<Mailer> mailer;
+    if (mail) {
+        mailer = std::make_unique<Mailer>(db_path, *mail);
+        running_mailer = mailer.get();
+        std::fprintf(stderr, "sending mail through %s as %s\n", mail->smtp_url.c_str(), mail->from.c_str());
     }
     const std::string shown_host = server.host.find(':') == std::string::npos ? server.host : "[" + server.host + "]";
     http.serve_until_signal([&] {

@@ -26,6 +26,8 @@ int cmd_export(int argc, char** argv);
 int cmd_label(int argc, char** argv);
 int cmd_forward_test(int argc, char** argv);
 int cmd_forward_status(int argc, char** argv);
+int cmd_return(int argc, char** argv);
+int cmd_publish_status(int argc, char** argv);
 
 // Keep in the order `retour help` should list them.
 inline constexpr Command kCommands[] = {
@@ -41,12 +43,16 @@ inline constexpr Command kCommands[] = {
     {"sign-order", "ORDER.json --key SECRET_KEY_FILE [--policy P] [--base-url URL] [--expires DATE | --expires-in 30d]", "print a signed order token and link", cmd_sign_order},
     {"publish-orders", "orders.json|orders.csv --out DIR --key SECRET_KEY_FILE [--policy P] [--identifier email|postcode] [--skip-invalid] | orders.csv --dry-run",
      "write one encrypted file per order, found by order number + email/postcode; any invalid order stops it unless --skip-invalid; --dry-run prints the orders as JSON", cmd_publish_orders},
-    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]... [--forward forward.json]",
+    {"hook", "--policy P --db returns.db [--port 8081] [--host 127.0.0.1] [--allow-origin URL]... [--rate 1] [--burst 30] [--max-body 65536] [--max-skew 600] [--policy-retention-days 30] [--keep-rejections 10000] [--log-rejections-per-minute 30] [--read-deadline 10] [--idle-timeout 30] [--max-conns 1000] [--max-conns-per-ip 32] [--threads 8] [--trusted-proxy ADDR|CIDR]... [--forward forward.json] [--mail mail.json]",
      "receive return requests: re-verify with the core, store in SQLite, forward signed events", cmd_hook},
     {"forward-test", "--config forward.json | --url URL [--secret-file F] [--signing-key-file K]  [--timeout 15]",
      "send a signed sample event (Standard Webhooks) to your endpoints now and show the answers", cmd_forward_test},
     {"forward-status", "--db returns.db [--state pending|delivered|failed|disabled] [--limit 100] | --db returns.db --enable URL",
      "list forwarded events per endpoint; re-enable an endpoint that answered 410", cmd_forward_status},
+    {"return", "show|list|approve|reject|ask-info|info-received|issue-label|in-transit|receive|refund|store-credit|ship-exchange|close RMA --db returns.db [--by NAME] [--note TEXT] [--at TIME] [--inspect LINE=RESULT,…|RESULT] [--amount 24.95] [--override TEXT] [--lang de] [--json] [--state S]",
+     "a return's life: show its history, or record a change (checked, appended, forwarded as return.<change>)", cmd_return},
+    {"publish-status", "--db returns.db --out DIR",
+     "write each return's status (as GET /status/<request id> answers it) as static files, for portals without a receiver", cmd_publish_status},
     {"make-request", "--policy P --order O.json --key SECRET_KEY_FILE --select S.json [--now T] [--id ID] [--name N] [--email E] [--street S --postcode P --city C [--country CC]] [--method M] [--locale L]",
      "print a signed, quoted webhook body as the portal would post it (to try a receiver)", cmd_make_request},
     {"export", "--db returns.db --csv [-o|--out FILE.csv] | --db returns.db --message ID|RMA",

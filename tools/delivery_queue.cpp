@@ -62,7 +62,37 @@ bool is_disabled(sqlite3* db, const std::string& endpoint) {
 
 }  // namespace
 
-void create_delivery_tables(sqlite3* db) { exec_sql(db, kSchema); }
+// The endpoints the receiver last started with, so a change recorded from the shell
+// (return_history.h) is queued for the same ones.
+const char* kTargetsSchema = R"sql(
+CREATE TABLE IF NOT EXISTS forward_targets (
+  url  TEXT PRIMARY KEY
+);
+)sql";
+
+void create_delivery_tables(sqlite3* db) {
+    exec_sql(db, kSchema);
+    exec_sql(db, kTargetsSchema);
+}
+
+void remember_forward_endpoints(sqlite3* db, const std::vector<std::string>& urls) {
+    in_transaction(db, [&] {
+        exec_sql(db, "DELETE FROM forward_targets;");
+        for (const std::string& url : urls) {
+            Statement s(db, "INSERT OR IGNORE INTO forward_targets (url) VALUES (?)");
+            s.bind(1, url);
+            s.step();
+        }
+        return true;
+    });
+}
+
+std::vector<std::string> remembered_forward_endpoints(sqlite3* db) {
+    Statement s(db, "SELECT url FROM forward_targets ORDER BY url");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
 
 std::string new_event_id() {
     static const char kChars[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32
@@ -103,6 +133,12 @@ std::vector<Delivery> DeliveryQueue::due(const std::string& endpoint, std::int64
     std::vector<Delivery> out;
     while (s.step()) out.push_back(read_delivery(s));
     return out;
+}
+
+std::int64_t DeliveryQueue::data_version() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Statement s(db_, "PRAGMA data_version");
+    return s.step() ? s.integer(0) : -1;
 }
 
 std::optional<std::int64_t> DeliveryQueue::next_due_ms(const std::string& endpoint) {

@@ -39,8 +39,12 @@ struct DisabledEndpoint {
     std::string url, disabled_at, reason;
 };
 
-// Creates the three tables when missing.
+// Creates the tables when missing.
 void create_delivery_tables(sqlite3* db);
+// The receiver's endpoints at its start (replacing the ones before), and what they were
+// last: where changes recorded from the shell are queued.
+void remember_forward_endpoints(sqlite3* db, const std::vector<std::string>& urls);
+std::vector<std::string> remembered_forward_endpoints(sqlite3* db);
 // "msg_" + 26 random characters (unguessable, no '.').
 std::string new_event_id();
 // In the caller's transaction: the event and one delivery per endpoint, pending (due at
@@ -57,6 +61,8 @@ public:
 
     // Pending deliveries to `endpoint` due at `now_ms`, earliest first.
     std::vector<Delivery> due(const std::string& endpoint, std::int64_t now_ms, int limit);
+    // Changes when another connection commits to the database (PRAGMA data_version).
+    std::int64_t data_version();
     // When the earliest pending delivery to `endpoint` is due.
     std::optional<std::int64_t> next_due_ms(const std::string& endpoint);
     // One attempt made at `now_ms`: its answer and what comes next.

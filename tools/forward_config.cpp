@@ -109,16 +109,17 @@ Parsed<ForwardConfig> read_forward_config(const std::string& path) {
             }
         }
         config.timeout_ms = seconds_ms(root["timeout_seconds"], config.timeout_ms, 1, 120);
-        const JsonReader retry = root["retry"];
-        if (retry.object({"first_delay_seconds", "max_delay_seconds", "give_up_after_seconds"}, false)) {
-            config.retry.first_delay_ms = seconds_ms(retry["first_delay_seconds"], config.retry.first_delay_ms, 0.05, 86'400);
-            config.retry.max_delay_ms = seconds_ms(retry["max_delay_seconds"], config.retry.max_delay_ms, 0.05, 7 * 86'400);
-            config.retry.give_up_after_ms =
-                seconds_ms(retry["give_up_after_seconds"], config.retry.give_up_after_ms, 0.05, 30 * 86'400);
-        }
+        read_retry_schedule(root["retry"], config.retry);
     }
     if (errors.empty()) out.value = std::move(config);
     return out;
+}
+
+void read_retry_schedule(const JsonReader& retry, RetrySchedule& out) {
+    if (!retry.object({"first_delay_seconds", "max_delay_seconds", "give_up_after_seconds"}, false)) return;
+    out.first_delay_ms = seconds_ms(retry["first_delay_seconds"], out.first_delay_ms, 0.05, 86'400);
+    out.max_delay_ms = seconds_ms(retry["max_delay_seconds"], out.max_delay_ms, 0.05, 7 * 86'400);
+    out.give_up_after_ms = seconds_ms(retry["give_up_after_seconds"], out.give_up_after_ms, 0.05, 30 * 86'400);
 }
 
 Parsed<ForwardEndpoint> forward_endpoint_from_files(const std::string& url, const std::string& secret_file,

@@ -15,6 +15,7 @@
 #include "core/crypto.h"
 #include "core/delivery_schedule.h"
 #include "core/json_error.h"
+#include "core/json_reader.h"
 
 namespace retour::tools {
 
@@ -38,6 +39,10 @@ Parsed<ForwardConfig> read_forward_config(const std::string& path);
 // One endpoint from the command line (forward-test): the secret and key still from files.
 Parsed<ForwardEndpoint> forward_endpoint_from_files(const std::string& url, const std::string& secret_file,
                                                      const std::string& signing_key_file);
+
+// An optional {"first_delay_seconds","max_delay_seconds","give_up_after_seconds"} object
+// (the forwarding's "retry", the mail's too) into `out`, keeping its defaults.
+void read_retry_schedule(const JsonReader& retry, RetrySchedule& out);
 
 // "v1,… v1a,…" for one attempt.
 std::string signature_header(const ForwardEndpoint& endpoint, const std::string& id, std::int64_t timestamp,

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -30,6 +31,15 @@ std::string describe(const HttpAnswer& a) {
     std::string s = "HTTP " + std::to_string(a.status);
     if (!a.retry_after.empty()) s += " Retry-After " + a.retry_after;
     return s;
+}
+
+// The database's data_version (-1 without a connection or when it cannot be read).
+std::int64_t changes_seen(DeliveryQueue* queue) {
+    try {
+        return queue ? queue->data_version() : -1;
+    } catch (const std::exception&) {
+        return -1;
+    }
 }
 
 }  // namespace
@@ -126,9 +136,23 @@ void Forwarder::run(const ForwardEndpoint& endpoint) {
             std::fprintf(stderr, "forward: %s: %s\n", url, e.what());
             queue.reset();
         }
+        // Changes recorded from the shell (`retour return …`) are committed by another
+        // process, which cannot wake() this one: a look at the database's data_version
+        // every second sends their events promptly.
+        const std::int64_t version = changes_seen(queue.get());
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<std::int64_t>(wait_ms, 0));
         std::unique_lock<std::mutex> lock(mutex_);
-        if (wait_ms > 0)
-            cv_.wait_for(lock, std::chrono::milliseconds(wait_ms), [&] { return stopping_ || wakeups_ != seen; });
+        const auto woken = [&] { return stopping_ || wakeups_ != seen; };
+        while (!woken()) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= until) break;
+            if (cv_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::seconds(1)), woken))
+                break;
+            lock.unlock();
+            const bool changed = changes_seen(queue.get()) != version;
+            lock.lock();
+            if (changed) break;
+        }
     }
 }
 

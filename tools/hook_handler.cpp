@@ -9,9 +9,13 @@
 #include "core/crypto.h"
 #include "core/order_token.h"
 #include "core/return_event.h"
+#include "core/return_life.h"
+#include "core/return_timeline.h"
+#include "core/i18n/locale.h"
 #include "core/review_rules.h"
 #include "core/webhook.h"
 #include "tools/canonical_body.h"
+#include "tools/return_mails.h"
 
 namespace retour::tools {
 
@@ -25,6 +29,13 @@ const std::string kIdConflict = "a different request with this id is already sto
 // not be UTF-8: such bytes become U+FFFD instead of an exception.
 HookResponse reply(int status, const json& body) {
     return HookResponse{status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}, {}, {}};
+}
+
+HookResponse rate_limited(double retry_after_s) {
+    HookResponse r = reply(429, {{"status", "rejected"}, {"error", "rate_limited"}});
+    r.headers.emplace_back("Retry-After", std::to_string(static_cast<long>(std::ceil(retry_after_s))));
+    r.note = "rate_limited";
+    return r;
 }
 
 json errors_json(const FieldErrors& errors) {
@@ -202,6 +213,22 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
     return s;
 }
 
+// The return's first changes, written with it: requested, then needs_review or (the
+// policy's review.auto_approve) approved, whose event is forwarded as return.approved.
+void add_intake(const Policy& policy, const ReturnRequest& r, const std::vector<std::string>& review_codes,
+                std::int64_t now_unix, StoredRequest& row) {
+    row.history = intake_events(policy, r, review_codes, Instant{now_unix});
+    row.history_events.clear();
+    const Advanced life = replay(life_facts(r), row.history);
+    for (std::size_t i = 1; life.ok() && i < row.history.size(); ++i) {
+        const LifeEvent& change = row.history[i];
+        if (change.type != LifeEventType::approved) continue;  // needs_review: return.requested says "review"
+        const std::string type = life_event_type(change.type);
+        row.history_events.push_back(
+            NewEvent{type, event_body(type, change.at, return_life_data(r, life.life, change)), r.id, now_unix * 1000});
+    }
+}
+
 }  // namespace
 
 bool HookState::first_refusal_of(const std::string& origin) {
@@ -232,12 +259,7 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     // Browsers send Origin on cross-origin posts; servers and curl do not.
     double retry_after = 0;
     // First, so a flood costs no database writes; not recorded, that is what the limit is for.
-    if (!state.limiter.allow(req.remote_ip, req.now_monotonic_s, &retry_after)) {
-        HookResponse r = reply(429, {{"status", "rejected"}, {"error", "rate_limited"}});
-        r.headers.emplace_back("Retry-After", std::to_string(static_cast<long>(std::ceil(retry_after))));
-        r.note = "rate_limited";
-        return r;
-    }
+    if (!state.limiter.allow(req.remote_ip, req.now_monotonic_s, &retry_after)) return rate_limited(retry_after);
     if (!origin.empty() && !origin_allowed(state, origin)) return refuse_origin(state, req, origin, true);
     const std::string type = media_type(req.header("content-type"));
     // text/plain lets a portal skip the CORS preflight (a "simple" request).
@@ -333,6 +355,7 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     const OpenedOrderToken opened = open_order_token(msg.data.order.token, *policy);
     OverReturn over;
     std::vector<ReviewReason> reasons;
+    std::string state_after_intake;
     // Counts of earlier requests feed the review rules inside the insert transaction;
     // the forwarded event says what was decided.
     const DecideStatus decide = [&](const EarlierRequests& earlier, StoredRequest& row) {
@@ -342,8 +365,20 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
         if (row.event)
             row.event->body = event_body(kEventReturnRequested, Instant{req.now_unix},
                                          return_requested_data(msg.data, row.status, codes_of(reasons)));
+        add_intake(*policy, msg.data, codes_of(reasons), req.now_unix, row);
+        if (state.mail)
+            if (auto notice = merchant_notice_for(*policy, msg.data, row.status, state.mail->status_url,
+                                                  state.mail->merchant, req.now_unix * 1000))
+                row.mails.push_back(std::move(*notice));
+        state_after_intake = to_string(row.history.empty() ? ReturnState::requested : state_after(row.history.back().type));
     };
-    switch (state.store.insert(to_stored(msg, req, body_hash, v, *opened.order), &over, decide)) {
+    StoredRequest stored = to_stored(msg, req, body_hash, v, *opened.order);
+    // Rendered here, not in `decide`: the label costs time the shared write transaction should not wait for.
+    if (state.mail)
+        if (auto confirmation = confirmation_for(*policy, state.mail->policy_text, msg.data, state.mail->status_url,
+                                                 req.now_unix * 1000))
+            stored.mails.push_back(std::move(*confirmation));
+    switch (state.store.insert(stored, &over, decide)) {
         case InsertResult::inserted:
             if (state.on_event_queued) state.on_event_queued();
             break;
@@ -367,7 +402,24 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
                        {"id", msg.id},
                        {"rma", msg.data.rma},
                        {"needs_review", !reasons.empty()},
-                       {"review_reasons", review_codes(to_json(reasons))}});
+                       {"review_reasons", review_codes(to_json(reasons))},
+                       {"state", state_after_intake}});
+}
+
+HookResponse handle_status(HookState& state, const HookRequest& req) {
+    double retry_after = 0;
+    if (!state.status_limiter.allow(req.remote_ip, req.now_monotonic_s, &retry_after)) return rate_limited(retry_after);
+    // One lookup for every id, well-formed or not, known or not: a miss looks like any
+    // other unknown path, and there is nothing like a prefix to compare against.
+    const std::string id = req.path.substr(std::string("/status/").size());
+    std::optional<ReturnRecord> record = state.store.load_return(valid_request_id(id) ? id : std::string());
+    if (!record) return reply(404, {{"status", "rejected"}, {"error", "not_found"}});
+    const auto lang = req.query.find("lang");
+    const std::optional<i18n::Locale> asked = lang == req.query.end() ? std::nullopt : i18n::match_locale(lang->second);
+    const i18n::Locale locale = asked ? *asked : i18n::parse_locale(record->request.locale);
+    HookResponse res = reply(200, status_document(record->request, record->life, locale));
+    res.headers.emplace_back("Cache-Control", "no-store");
+    return res;
 }
 
 HookResponse handle_request(HookState& state, const HookRequest& req) {
@@ -389,9 +441,11 @@ HookResponse handle_request(HookState& state, const HookRequest& req) {
         }
     } else if (req.path == "/webhook" && req.method == "POST") {
         res = handle_webhook(state, req);
-    } else if (req.path == "/webhook" || req.path == "/health") {
+    } else if (req.path.rfind("/status/", 0) == 0 && req.method == "GET") {
+        res = handle_status(state, req);
+    } else if (req.path == "/webhook" || req.path == "/health" || req.path.rfind("/status/", 0) == 0) {
         res = reply(405, {{"status", "rejected"}, {"error", "method_not_allowed"}});
-        res.headers.emplace_back("Allow", req.path == "/health" ? "GET" : "POST, OPTIONS");
+        res.headers.emplace_back("Allow", req.path == "/webhook" ? "POST, OPTIONS" : "GET");
     } else {
         res = reply(404, {{"status", "rejected"}, {"error", "not_found"}});
     }

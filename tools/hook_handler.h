@@ -7,10 +7,13 @@
 //                     400 | 403 | 408 (stale webhook-timestamp: retry) | 409 | 413 | 415 | 422 | 429
 //   OPTIONS /webhook  CORS preflight → 204 for an allowed origin, 403 otherwise
 //   GET     /health   200 {"status":"ok"} and nothing else
+//   GET     /status/<request id>[?lang=de]  the return's timeline (return_timeline.h) | 404 |
+//                     429; the unguessable request id is the capability (not the RMA)
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -37,6 +40,8 @@ struct HookOptions {
     VerifyOptions verify;
     // webhook-timestamp (the delivery attempt) this far from the receiver's clock is fresh.
     std::int64_t timestamp_tolerance_s = 300;
+    // GET /status per client: enough for a page polling now and then, too few to guess ids.
+    RateLimit status_rate_limit{2, 60};
 };
 
 struct HookState {
@@ -45,14 +50,21 @@ struct HookState {
           store(s),
           options(std::move(o)),
           limiter(options.rate_limit),
-          rejection_log_limiter({options.rejections_per_minute / 60, options.rejections_per_minute}) {}
+          rejection_log_limiter({options.rejections_per_minute / 60, options.rejections_per_minute}),
+          status_limiter(options.status_rate_limit) {}
     Policy policy;
     ReturnStore& store;
     HookOptions options;
     RateLimiter limiter;
     RateLimiter rejection_log_limiter;
+    RateLimiter status_limiter;
     PolicyVersions earlier;  // empty unless the shell loads them (serve_policy)
     std::function<void()> on_event_queued;  // after a request and its event are stored (wakes the forwarder)
+    // E-mail (`--mail`): when set, a stored request queues its confirmation and notice.
+    struct Mail {
+        std::string status_url, merchant, policy_text;
+    };
+    std::optional<Mail> mail;
 
     // True the first time `origin` is refused (then the log says how to allow it); a
     // bounded set, so a client inventing origins cannot grow it.
@@ -69,5 +81,6 @@ private:
 
 HookResponse handle_request(HookState& state, const HookRequest& request);
 HookResponse handle_webhook(HookState& state, const HookRequest& request);
+HookResponse handle_status(HookState& state, const HookRequest& request);
 
 }  // namespace retour::tools

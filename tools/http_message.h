@@ -13,6 +13,7 @@ namespace retour::tools {
 struct HookRequest {
     std::string method, path;
     std::map<std::string, std::string> headers;  // names in lower case
+    std::map<std::string, std::string> query;    // ?name=value, decoded; names in lower case
     std::string body;
     std::string remote_ip;  // the client: the peer, or whom a trusted proxy names (client_address.h)
     std::string peer_ip;    // the socket's peer (the proxy, when there is one)

@@ -235,6 +235,7 @@ HookResponse State::answer(MHD_Connection* c, const std::string& method, const s
     req.method = method;
     req.path = path;
     MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &req.headers);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_header, &req.query);
     const MHD_ConnectionInfo* addr = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     req.peer_ip = addr ? address_text(addr->client_addr) : "?";
     req.remote_ip = client_address(req.peer_ip, req.header("x-forwarded-for"), options.trusted_proxies);

@@ -104,7 +104,25 @@ ReturnStore::ReturnStore(const std::string& path) {
         for (const auto& c : kAddedColumns) add_missing_column(c.table, c.column, c.declaration);
         create_delivery_tables(db_);
         migrate_review_counts();
+        migrate_history(db_);
+        create_mail_tables(db_);
     });
+}
+
+void ReturnStore::set_mail(const std::optional<std::string>& status_url) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    remember_mail_settings(db_, status_url);
+}
+
+void ReturnStore::set_forward_endpoints(std::vector<std::string> urls) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    remember_forward_endpoints(db_, urls);
+    forward_endpoints_ = std::move(urls);
+}
+
+std::optional<ReturnRecord> ReturnStore::load_return(const std::string& id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return tools::load_return(db_, id, false);
 }
 
 ReturnStore::~ReturnStore() {
@@ -244,6 +262,9 @@ InsertResult ReturnStore::insert_in_transaction(const StoredRequest& request, Ov
         li.step();
     }
     if (r.event) queue_event(db_, *r.event, forward_endpoints_);
+    if (!r.history.empty()) append_history(db_, r.id, r.history, r.received_at);
+    for (const NewEvent& e : r.history_events) queue_event(db_, e, forward_endpoints_);
+    for (const QueuedMail& m : r.mails) queue_mail(db_, m);
     return InsertResult::inserted;
 }
 

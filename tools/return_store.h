@@ -24,6 +24,8 @@
 
 #include "tools/delivery_queue.h"
 #include "tools/group_commit.h"
+#include "tools/mail_queue.h"
+#include "tools/return_history.h"
 #include "tools/sqlite_db.h"
 #include "core/review_rules.h"
 
@@ -45,6 +47,11 @@ struct StoredRequest {
     std::string review_reasons = "[]";  // JSON array of {code, rule, message}
     std::vector<StoredLine> lines;
     std::optional<NewEvent> event;  // queued for forwarding in the same transaction
+    // The return's first changes (intake_events) and the events they forward, if any
+    // (return.approved when the policy approves on arrival): written in the same transaction.
+    std::vector<LifeEvent> history;
+    std::vector<NewEvent> history_events;
+    std::vector<QueuedMail> mails;  // confirmation and notice (mail_queue.h), same transaction
 };
 
 // How an accepted request is stored, decided inside the insert transaction from what
@@ -101,7 +108,12 @@ public:
     // Returns only after the commit that stores it (or, refused, the commit of its batch);
     // throws std::runtime_error when that commit fails (then nothing of the batch is stored).
     InsertResult insert(const StoredRequest& request, OverReturn* over = nullptr, const DecideStatus& decide = {});
-    void set_forward_endpoints(std::vector<std::string> urls) { forward_endpoints_ = std::move(urls); }
+    // Also remembered in the database, for changes recorded from the shell (return_history.h).
+    void set_forward_endpoints(std::vector<std::string> urls);
+    // Remembered for the shell: whether mail is sent, with which status link (mail_queue.h).
+    void set_mail(const std::optional<std::string>& status_url);
+    // The stored request with this id (not RMA) and its life, for GET /status/<id>.
+    std::optional<ReturnRecord> load_return(const std::string& id);
     // Keeps the newest rejection_limit rows; longer texts are cut to kMaxRejectionText bytes.
     void log_rejection(const Rejection& rejection);
     void set_rejection_limit(std::int64_t rows) { rejection_limit_ = rows; }

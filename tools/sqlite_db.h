@@ -95,6 +95,19 @@ inline void exec_sql(sqlite3* db, const char* sql) {
     }
 }
 
+// Runs `body` between BEGIN IMMEDIATE and COMMIT, or ROLLBACK when it returns false or
+// throws (then rethrown): the write happens whole or not at all.
+template <class Body>
+void in_transaction(sqlite3* db, Body body) {
+    exec_sql(db, "BEGIN IMMEDIATE;");
+    try {
+        exec_sql(db, body() ? "COMMIT;" : "ROLLBACK;");
+    } catch (...) {
+        sqlite3_exec(db, "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
 // Opens (creating) the database at `path` in WAL mode with synchronous=FULL, then runs
 // `setup` (schema). WAL: readers (export, forward-status) and the forwarder never block
 // the receiver for long; FULL: a commit is on disk before the receiver answers 200.

@@ -46,7 +46,7 @@ while IFS= read -r line; do
 done < "$ROOT/docs/merchant.md"
 
 # What the steps should have left behind.
-for f in keys/retour.key policy.json dist/policy.json returns.db returns.csv message.json label.pdf stored-label.svg; do
+for f in keys/retour.key policy.json dist/policy.json returns.db returns.csv message.json label.pdf stored-label.svg dist/status/req_guide_0001.de.json; do
   if [ -s "$WORK/$f" ]; then passed=$((passed + 1)); echo "ok   the guide produced $f"
   else failed=$((failed + 1)); echo "FAIL the guide did not produce $f"; fi
 done

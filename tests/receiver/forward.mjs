@@ -12,11 +12,11 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-const { Webhook } = require(join(here, '..', '..', '.deps', 'npm', 'node_modules', 'standardwebhooks'));
+export const { Webhook } = require(join(here, '..', '..', '.deps', 'npm', 'node_modules', 'standardwebhooks'));
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // Polls `test` every 50 ms for at most `ms`; true when it held.
-async function until(test, ms = 10_000) {
+export async function until(test, ms = 10_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) { if (await test()) return true; await sleep(50); }
   return test();

@@ -10,6 +10,8 @@ import net from 'node:net';
 import { cliChecks } from './cli.mjs';
 import { hostileClients } from './hostile.mjs';
 import { forwardChecks } from './forward.mjs';
+import { lifeChecks } from './life.mjs';
+import { mailChecks } from './mail.mjs';
 import { serveChecks } from './serve.mjs';
 import { groupCommitChecks } from './group_commit.mjs';
 
@@ -87,9 +89,9 @@ const canon = (v) => Array.isArray(v) ? `[${v.map(canon).join(',')}]`
 let serial = 0;
 // Each request its own order by default: units returned from one order add up.
 const ownOrder = () => writeOrder(`order-${++serial}.json`, 5 * day, `gid://shop/Order/${process.pid}-${serial}`);
-function makeRequest({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy } = {}) {
+function makeRequest({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy, select } = {}) {
   id ??= `req_it_${process.pid}_${++serial}`;
-  return JSON.parse(makeRequestText({ order, key, at, id, policyPath }));
+  return JSON.parse(makeRequestText({ order, key, at, id, policyPath, select }));
 }
 // make-request's output as it printed it: the bytes the portal posts (both use webhook_body).
 function makeRequestText({ order = ownOrder(), key = shopKey, at = now, id, policyPath = key === otherKey ? otherPolicy : policy,
@@ -322,6 +324,8 @@ async function main() {
   await serveChecks({ retour, tmp, check });
   await hostileClients({ retour, policy, startHook, stopHook, check, makeRequestText, sql, tmp });
   await forwardChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, makeRequest, sql, tamper, shopKey, policyJson });
+  await lifeChecks({ retour, tmp, check, startHook, stopHook, post, makeRequest, sql, policyWith, allowed: ALLOWED });
+  await mailChecks({ retour, tmp, check, startHook, stopHook, post, makeRequestText, sql });
   await cliChecks({ retour, tmp, check, policy, policyJson, policyWith, shopKey, otherKey, freshOrder,
     selection: join(fixtures, 'selection.json') });
 
