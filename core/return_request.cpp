@@ -2,7 +2,7 @@
 
 #include "core/canonical_json.h"
 #include "core/json_reader.h"
-#include "core/label/rma.h"
+#include "core/request_rma.h"
 
 namespace retour {
 
@@ -141,7 +141,7 @@ ReturnRequest build_request(const Policy& policy, const Order& order, const nloh
                             const RequestDraft& draft) {
     ReturnRequest r;
     r.id = draft.id;
-    if (label::valid_rma_prefix(policy.labels.rma_prefix)) r.rma = label::rma_number(policy.labels.rma_prefix, draft.id);
+    r.rma = request_rma(policy, draft.id);
     r.order = OrderRef{order.id, order.number, draft.token};
     r.shopper = draft.shopper;
     for (const auto& s : draft.selection.lines) {

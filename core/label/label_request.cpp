@@ -1,7 +1,7 @@
 #include "core/label/label_request.h"
 
 #include "core/label/qr.h"
-#include "core/label/rma.h"
+#include "core/request_rma.h"
 
 namespace retour::label {
 
@@ -35,8 +35,7 @@ LabelFromRequest label_input(const ReturnRequest& r, const Policy& policy) {
     in.locale = r.locale;
     in.requested_on = policy.time_zone.local_date(r.created_at);
     in.demo = r.demo || policy.demo;
-    in.rma = !r.rma.empty() || !valid_rma_prefix(policy.labels.rma_prefix) ? r.rma
-                                                                          : rma_number(policy.labels.rma_prefix, r.id);
+    in.rma = r.rma.empty() ? request_rma(policy, r.id) : r.rma;
     for (const RequestLine& l : r.lines)
         in.items.push_back(LabelItem{l.sku, l.title, l.variant, l.quantity, reason_text(policy, l.reason, r.locale)});
     if (policy.labels.qr_payload == "status_url") in.qr_payload = qr_status_url(policy.labels.qr_status_url, in.rma);
