@@ -335,7 +335,7 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     // Counts of earlier requests feed the review rules inside the insert transaction;
     // the forwarded event says what was decided.
     const DecideStatus decide = [&](const EarlierRequests& earlier, StoredRequest& row) {
-        reasons = review_reasons(*policy, earlier, v.late, msg.data.quote);
+        reasons = review_reasons(*policy, earlier, v.late, v.quote);
         row.status = reasons.empty() ? "accepted" : "review";
         row.review_reasons = to_json(reasons).dump();
         if (row.event)
