@@ -214,4 +214,18 @@ std::optional<std::string> JsonReader::one_of(std::initializer_list<std::string_
     return std::nullopt;
 }
 
+std::string optional_text(const JsonReader& r, std::size_t max_len) {
+    if (!r.present()) return {};
+    if (!r.raw()->is_string()) {
+        r.fail("expected a string");
+        return {};
+    }
+    std::string s = r.raw()->get<std::string>();
+    if (s.size() > max_len) {
+        r.fail("expected at most " + std::to_string(max_len) + " bytes");
+        return {};
+    }
+    return s;
+}
+
 }  // namespace retour

@@ -58,6 +58,10 @@ private:
     std::string pointer_;
 };
 
+// A string that may be absent or empty (line2, a comment): "" then. JsonReader::string
+// wants 1+ bytes.
+std::string optional_text(const JsonReader& r, std::size_t max_len);
+
 // Offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlong
 // forms, no surrogates, nothing above U+10FFFF; the rules canonical_dump enforces),
 // or npos when all of `text` is valid.

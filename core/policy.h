@@ -17,13 +17,13 @@
 #include "core/date.h"
 #include "core/json_error.h"
 #include "core/money.h"
+#include "core/postal_address.h"
 #include "core/time_zone.h"
 
 namespace retour {
 
-// The shopper-facing languages; "en" is required wherever a text is localized.
-inline constexpr std::array<const char*, 5> kLocales = {"en", "de", "nl", "da", "id"};
-
+// Keyed by the tags of i18n::available_locales() (the one list of shopper-facing
+// languages); "en" is required wherever a text is localized.
 struct LocalizedText {
     std::map<std::string, std::string, std::less<>> by_locale;
     // The text in `locale`, falling back to English.
@@ -142,10 +142,6 @@ struct Shop {
     std::string name, accent_color, logo_text, url;
 };
 
-struct Address {
-    std::string name, line1, line2, city, postcode, region, country;
-};
-
 // How shoppers reach the shop when the portal tells them to contact it (optional
 // "contact" section; each field may be empty).
 struct Contact {
@@ -154,7 +150,7 @@ struct Contact {
 };
 
 struct Merchant {
-    Address return_address;
+    NamedAddress return_address;
     std::string email;  // may be empty
 };
 

@@ -27,7 +27,6 @@ void read_fees(const JsonReader& r, Fees& out);
 void check_restocking_reasons(const JsonReader& fees, const Fees& out, const std::vector<Reason>& reasons);
 
 // Shared value checks (policy_values.cpp).
-bool is_country_code(std::string_view s);  // ISO 3166-1 alpha-2 shape: two A–Z
 bool is_http_url(std::string_view s);      // http(s)://host… without spaces
 bool is_email(std::string_view s);
 bool is_handle(std::string_view s);        // a–z 0–9 _ - , 1–64 chars

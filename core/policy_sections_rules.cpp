@@ -119,7 +119,7 @@ void read_non_returnable(const JsonReader& r, NonReturnable& out) {
     const JsonReader countries = r["countries_served"];
     if (auto v = read_string_set(countries)) {
         for (std::size_t i = 0; i < v->size(); ++i)
-            if (!is_country_code((*v)[i]))
+            if (!valid_country_code((*v)[i]))
                 countries.at(i).fail("expected an ISO 3166-1 alpha-2 country code such as \"DE\"");
         out.countries_served = std::move(*v);
     }
@@ -184,7 +184,7 @@ void read_fees(const JsonReader& r, Fees& out) {
         for (auto it = h.raw()->begin(); it != h.raw()->end(); ++it) {
             if (it.key() == "$comment") continue;
             const JsonReader c = h[it.key()];
-            if (!is_country_code(it.key())) {
+            if (!valid_country_code(it.key())) {
                 c.fail("unknown key: expected an ISO 3166-1 alpha-2 country code such as \"NO\"");
                 continue;
             }

@@ -43,17 +43,7 @@ void read_shop(const JsonReader& r, Shop& out) {
 
 void read_merchant(const JsonReader& r, Merchant& out) {
     if (!r.object({"return_address", "email"})) return;
-    const JsonReader a = r["return_address"];
-    if (a.object({"name", "line1", "line2", "city", "postcode", "region", "country"})) {
-        Address& ad = out.return_address;
-        if (auto s = a["name"].string(true, 200)) ad.name = *s;
-        if (auto s = a["line1"].string(true, 200)) ad.line1 = *s;
-        if (auto s = a["line2"].string(false, 200)) ad.line2 = *s;
-        if (auto s = a["city"].string(true, 100)) ad.city = *s;
-        if (auto s = a["postcode"].string(true, 20)) ad.postcode = *s;
-        if (auto s = a["region"].string(false, 100)) ad.region = *s;
-        if (auto s = read_country(a["country"])) ad.country = *s;
-    }
+    read_named_address(r["return_address"], out.return_address);
     if (auto s = r["email"].string(false, 254)) {
         if (is_email(*s)) out.email = *s;
         else r["email"].fail("expected an e-mail address");

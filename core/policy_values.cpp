@@ -1,10 +1,8 @@
 #include "core/policy_sections.h"
 
-namespace retour::policy_sections {
+#include "core/i18n/locale.h"
 
-bool is_country_code(std::string_view s) {
-    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
+namespace retour::policy_sections {
 
 bool is_http_url(std::string_view s) {
     std::string_view rest;
@@ -38,8 +36,8 @@ bool is_handle(std::string_view s) {
 std::optional<std::string> read_country(const JsonReader& r, bool required) {
     auto s = r.string(required, 100);
     if (!s) return std::nullopt;
-    if (!is_country_code(*s)) {
-        r.fail("expected an ISO 3166-1 alpha-2 country code such as \"DE\" (two upper-case letters)");
+    if (!valid_country_code(*s)) {
+        r.fail(kCountryCodeExpected);
         return std::nullopt;
     }
     return s;
@@ -75,10 +73,10 @@ LocalizedText read_localized(const JsonReader& r) {
     for (auto it = r.raw()->begin(); it != r.raw()->end(); ++it) {
         if (it.key() == "$comment") continue;
         bool known = false;
-        for (auto loc : kLocales) known = known || it.key() == loc;
+        for (const auto& info : i18n::available_locales()) known = known || it.key() == info.tag;
         const JsonReader child = r[it.key()];
         if (!known) {
-            child.fail("unknown locale (expected en, de, nl, da or id)");
+            child.fail("unknown locale (expected " + i18n::locale_tags_listed() + ")");
             continue;
         }
         if (auto s = child.string(true, 500)) out.by_locale[it.key()] = *s;

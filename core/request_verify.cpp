@@ -138,7 +138,8 @@ Verification verify_request(const Policy& policy, const ReturnRequest& req, cons
         }
     }
 
-    const Quote q = quote(policy, order, to_selection(req), v.decisions);
+    v.quote = quote(policy, order, to_selection(req), v.decisions);
+    const Quote& q = v.quote;
     if (!q.ok()) {
         for (const auto& e : q.errors) {
             // A line already reported (not in the order, not returnable) needs no echo.

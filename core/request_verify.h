@@ -50,6 +50,9 @@ struct VerifyOptions {
 struct Verification {
     std::vector<Difference> differences;
     std::vector<Decision> decisions;  // the receiver's, at created_at
+    // The receiver's own quote at created_at: when ok(), equal to the request's, and
+    // what the receiver stores (typed amounts, not the JSON the request carried).
+    Quote quote;
     // created_at is further behind than max_skew but within the grace period: the
     // request is verified as of created_at and stored for review (late_delivery).
     bool late = false;

@@ -10,7 +10,7 @@ std::string event_body(std::string_view type, Instant at, const nlohmann::json& 
     return canonical_dump({{"data", data}, {"timestamp", format_instant(at)}, {"type", std::string(type)}});
 }
 
-nlohmann::json return_requested_data(const ReturnRequest& r, std::string_view status,
+nlohmann::json return_requested_data(const ReturnRequest& r, const Quote& quote, std::string_view status,
                                      const std::vector<std::string>& decided) {
     using nlohmann::json;
     // Each review code once, in the order the lines raised them, then the receiver's.
@@ -18,18 +18,17 @@ nlohmann::json return_requested_data(const ReturnRequest& r, std::string_view st
     const auto add = [&](const std::string& code) {
         if (std::find(reasons.begin(), reasons.end(), code) == reasons.end()) reasons.push_back(code);
     };
-    for (const json& line : r.quote.value("lines", json::array()))
-        for (const json& code : line.value("review_codes", json::array()))
-            if (code.is_string()) add(code.get<std::string>());
+    for (const QuoteLine& line : quote.lines)
+        for (const char* code : line.review_codes) add(code);
     for (const std::string& code : decided) add(code);
-    return {{"currency", r.quote.value("currency", "")},
+    return {{"currency", quote.currency.str()},
             {"id", r.id},
             {"order", {{"id", r.order.id}, {"number", r.order.number}}},
             {"policy", {{"hash", r.policy_hash}, {"version", r.policy_version}}},
             {"review_reasons", reasons},
             {"rma", r.rma},
             {"status", std::string(status)},
-            {"totals", r.quote.value("totals", json::object())}};
+            {"totals", to_json(quote).value("totals", json::object())}};
 }
 
 std::string life_event_type(LifeEventType type) { return std::string("return.") + to_string(type); }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/quote.h"
 #include "core/return_life.h"
 #include "core/return_request.h"
 
@@ -23,11 +24,12 @@ inline constexpr const char* kEventTest = "retour.test";
 std::string event_body(std::string_view type, Instant at, const nlohmann::json& data);
 
 // `data` of return.requested for a verified request stored with `status`
-// ("accepted" or "review"); review_reasons are the quote's review codes and then
+// ("accepted" or "review"), from the receiver's own `quote` of it (equal to the
+// request's: verified); review_reasons are the quote's review codes and then
 // `decided` (what the receiver found: late_delivery, customer_return_limit, …), each once:
 //   {"currency","id","order":{"id","number"},"policy":{"hash","version"},
 //    "review_reasons":[…],"rma","status","totals":{…the quote's totals…}}
-nlohmann::json return_requested_data(const ReturnRequest& request, std::string_view status,
+nlohmann::json return_requested_data(const ReturnRequest& request, const Quote& quote, std::string_view status,
                                      const std::vector<std::string>& decided = {});
 
 // ---- the return's later life (return_life.h): one event per change after the request,

@@ -1,10 +1,8 @@
 #include "core/return_request.h"
 
-#include <cctype>
-
 #include "core/canonical_json.h"
 #include "core/json_reader.h"
-#include "core/label/rma.h"
+#include "core/request_rma.h"
 
 namespace retour {
 
@@ -12,21 +10,6 @@ namespace {
 
 constexpr std::size_t kMaxLines = 500;
 constexpr std::size_t kMaxToken = 32 * 1024;
-
-// A string that may be empty (line2, region, comment): JsonReader::string wants 1+ bytes.
-std::string optional_text(const JsonReader& r, std::size_t max_len) {
-    if (!r.present()) return {};
-    if (!r.raw()->is_string()) {
-        r.fail("expected a string");
-        return {};
-    }
-    std::string s = r.raw()->get<std::string>();
-    if (s.size() > max_len) {
-        r.fail("expected at most " + std::to_string(max_len) + " bytes");
-        return {};
-    }
-    return s;
-}
 
 void read_order_ref(const JsonReader& r, OrderRef& out) {
     if (!r.object({"id", "number", "token"})) return;
@@ -42,22 +25,8 @@ void read_shopper(const JsonReader& r, Shopper& out) {
         if (s->find('@') == std::string::npos) r["email"].fail("expected an e-mail address");
         else out.email = *s;
     }
-    const JsonReader a = r["address"];
-    if (!a.object({"line1", "line2", "city", "postcode", "region", "country"}, false)) return;
     PostalAddress addr;
-    if (auto s = a["line1"].string(true, 200)) addr.line1 = *s;
-    addr.line2 = optional_text(a["line2"], 200);
-    if (auto s = a["city"].string(true, 200)) addr.city = *s;
-    if (auto s = a["postcode"].string(true, 40)) addr.postcode = *s;
-    addr.region = optional_text(a["region"], 200);
-    if (auto s = a["country"].string(true, 2)) {
-        if (s->size() == 2 && std::isupper(static_cast<unsigned char>((*s)[0])) &&
-            std::isupper(static_cast<unsigned char>((*s)[1])))
-            addr.country = *s;
-        else
-            a["country"].fail("expected an ISO 3166-1 alpha-2 country code such as \"DE\"");
-    }
-    out.address = std::move(addr);
+    if (read_postal_address(r["address"], addr, false)) out.address = std::move(addr);
 }
 
 void read_line(const JsonReader& r, RequestLine& out) {
@@ -80,31 +49,6 @@ void read_line(const JsonReader& r, RequestLine& out) {
 
 }  // namespace
 
-const char* to_string(ReturnMethod m) {
-    switch (m) {
-        case ReturnMethod::print_label: return "print_label";
-        case ReturnMethod::drop_off: return "drop_off";
-        case ReturnMethod::prepaid: return "prepaid";
-    }
-    return "print_label";
-}
-
-std::optional<ReturnMethod> parse_return_method(std::string_view text) {
-    if (text == "print_label") return ReturnMethod::print_label;
-    if (text == "drop_off") return ReturnMethod::drop_off;
-    if (text == "prepaid") return ReturnMethod::prepaid;
-    return std::nullopt;
-}
-
-bool valid_request_id(std::string_view id) {
-    if (id.size() < 8 || id.size() > 128) return false;
-    for (char c : id) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-        if (!ok) return false;
-    }
-    return true;
-}
-
 Parsed<ReturnRequest> parse_return_request(const nlohmann::json& document) {
     Parsed<ReturnRequest> out;
     ReturnRequest req;
@@ -114,7 +58,7 @@ Parsed<ReturnRequest> parse_return_request(const nlohmann::json& document) {
         return out;
     if (auto s = r["id"].string(true, 128)) {
         if (valid_request_id(*s)) req.id = *s;
-        else r["id"].fail("expected 8 to 128 characters of A-Z a-z 0-9 _ -");
+        else r["id"].fail(kRequestIdExpected);
     }
     if (auto s = r["rma"].string(true, 64)) req.rma = *s;
     read_order_ref(r["order"], req.order);
@@ -128,7 +72,8 @@ Parsed<ReturnRequest> parse_return_request(const nlohmann::json& document) {
             for (std::size_t i = 0; i < lines.size(); ++i) read_line(lines.at(i), req.lines[i]);
         }
     }
-    if (auto s = r["return_method"].one_of({"print_label", "drop_off", "prepaid"}))
+    if (auto s = r["return_method"].one_of({to_string(ReturnMethod::print_label), to_string(ReturnMethod::drop_off),
+                                             to_string(ReturnMethod::prepaid)}))
         req.return_method = *parse_return_method(*s);
     if (r["quote"].map()) req.quote = *r["quote"].raw();
     const JsonReader pol = r["policy"];
@@ -166,12 +111,7 @@ nlohmann::json to_json(const ReturnRequest& r) {
         lines.push_back(std::move(j));
     }
     json shopper = {{"name", r.shopper.name}, {"email", r.shopper.email}};
-    if (const auto& a = r.shopper.address) {
-        json addr = {{"line1", a->line1}, {"city", a->city}, {"postcode", a->postcode}, {"country", a->country}};
-        if (!a->line2.empty()) addr["line2"] = a->line2;
-        if (!a->region.empty()) addr["region"] = a->region;
-        shopper["address"] = std::move(addr);
-    }
+    if (r.shopper.address) shopper["address"] = to_json(*r.shopper.address);
     return {{"id", r.id},
             {"rma", r.rma},
             {"order", {{"id", r.order.id}, {"number", r.order.number}, {"token", r.order.token}}},
@@ -201,7 +141,7 @@ ReturnRequest build_request(const Policy& policy, const Order& order, const nloh
                             const RequestDraft& draft) {
     ReturnRequest r;
     r.id = draft.id;
-    if (label::valid_rma_prefix(policy.labels.rma_prefix)) r.rma = label::rma_number(policy.labels.rma_prefix, draft.id);
+    r.rma = request_rma(policy, draft.id);
     r.order = OrderRef{order.id, order.number, draft.token};
     r.shopper = draft.shopper;
     for (const auto& s : draft.selection.lines) {

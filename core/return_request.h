@@ -4,14 +4,13 @@
 // JSON (canonical: sorted keys, no whitespace; optional fields written only when set):
 //   { "id", "rma", "created_at", "locale", "demo",
 //     "order":   { "id", "number", "token" },
-//     "shopper": { "name", "email", "address"?: { "line1", "line2"?, "city",
-//                  "postcode", "region"?, "country" } },
+//     "shopper": { "name", "email", "address"?: PostalAddress (postal_address.h) },
 //     "lines":   [ { "line_id", "sku", "title", "variant"?, "quantity", "reason",
 //                    "sub_reason"?, "resolution", "exchange_sku"?, "comment"?, "photos"? } ],
 //     "return_method": "print_label" | "drop_off" | "prepaid",
 //     "quote":   to_json(quote(...)) exactly as the core produced it,
 //     "policy":  { "version", "hash" } }
-// `id` is the idempotency key (also the webhook-id): 8–128 of A–Z a–z 0–9 _ -.
+// `id` is the idempotency key (also the webhook-id): request_id.h.
 // `created_at` is an instant "YYYY-MM-DDTHH:MM:SSZ"; the receiver prices at it.
 // The quote is kept as the JSON the portal sent, so the receiver compares its own
 // quote with exactly what the shopper saw.
@@ -27,20 +26,15 @@
 #include "core/order.h"
 #include "core/json_error.h"
 #include "core/policy.h"
+#include "core/postal_address.h"
+#include "core/request_id.h"
+#include "core/return_method.h"
 #include "core/selection.h"
 
 namespace retour {
 
-enum class ReturnMethod : std::uint8_t { print_label, drop_off, prepaid };
-const char* to_string(ReturnMethod m);
-std::optional<ReturnMethod> parse_return_method(std::string_view text);
-
 struct OrderRef {
     std::string id, number, token;
-};
-
-struct PostalAddress {
-    std::string line1, line2, city, postcode, region, country;
 };
 
 struct Shopper {
@@ -71,8 +65,6 @@ struct ReturnRequest {
     Instant created_at;
     bool demo = false;
 };
-
-bool valid_request_id(std::string_view id);
 
 // Every problem is reported with its JSON pointer; unknown keys are errors.
 Parsed<ReturnRequest> parse_return_request(const nlohmann::json& document);

@@ -5,18 +5,15 @@
 namespace retour {
 
 std::vector<ReviewReason> review_reasons(const Policy& policy, const EarlierRequests& earlier, bool late,
-                                         const nlohmann::json& quote) {
+                                         const Quote& quote) {
     std::vector<ReviewReason> out;
     const auto add = [&](std::string code, std::string rule, std::string message) {
         for (const auto& r : out)
             if (r.code == code) return;
         out.push_back({std::move(code), std::move(rule), std::move(message)});
     };
-    if (const auto lines = quote.find("lines"); lines != quote.end() && lines->is_array())
-        for (const auto& line : *lines)
-            if (const auto codes = line.find("review_codes"); codes != line.end() && codes->is_array())
-                for (const auto& c : *codes)
-                    if (c.is_string()) add(c.get<std::string>(), "", "the quote asks for review");
+    for (const QuoteLine& line : quote.lines)
+        for (const char* code : line.review_codes) add(code, "", "the quote asks for review");
     const auto& limit = policy.review.max_customer_returns;
     if (limit && earlier.same_customer > *limit)
         add("customer_return_limit", "/review/max_customer_returns",

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/policy.h"
+#include "core/quote.h"
 
 namespace retour {
 
@@ -36,9 +37,10 @@ struct ReviewReason {
     std::string message;  // English, for the merchant
 };
 
-// `quote` is the verified quote JSON (its lines' review_codes are read).
+// `quote` is the receiver's own quote of the request (Verification::quote; its lines'
+// review_codes are read).
 std::vector<ReviewReason> review_reasons(const Policy& policy, const EarlierRequests& earlier, bool late,
-                                         const nlohmann::json& quote);
+                                         const Quote& quote);
 
 // The key requests of one customer share: trimmed, lower case, and without a
 // "+tag" in the local part ("Ana+shoes@Example.com " → "ana@example.com"), so a

@@ -2,13 +2,13 @@
 // would post it. For trying a receiver (and for its integration test) without a browser.
 #include <sodium.h>
 
+#include <array>
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
 
-#include "core/base64url.h"
+#include "core/confirm_request.h"
 #include "core/order_token.h"
-#include "core/quote.h"
 #include "core/webhook.h"
 #include "tools/commands.h"
 #include "tools/file_io.h"
@@ -41,17 +41,16 @@ int cmd_make_request(int argc, char** argv) {
         draft.id = *id;
     } else {
         if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-        crypto::Bytes random(16);
+        std::array<std::uint8_t, kRequestIdRandomBytes> random{};
         randombytes_buf(random.data(), random.size());
-        draft.id = "req_" + base64url_encode(random);
+        draft.id = make_request_id(random);
     }
-    if (!valid_request_id(draft.id)) throw UsageError{"--id expects 8 to 128 characters of A-Z a-z 0-9 _ -"};
-    if (auto now = args.get("now")) {
-        auto t = parse_instant(*now);
+    if (!valid_request_id(draft.id)) throw UsageError{std::string("--id ") + kRequestIdExpected};
+    Instant now{static_cast<std::int64_t>(std::time(nullptr))};
+    if (auto text = args.get("now")) {
+        auto t = parse_instant(*text);
         if (!t) throw UsageError{"--now expects a time like 2026-11-22T12:00:00Z"};
-        draft.created_at = *t;
-    } else {
-        draft.created_at = Instant{static_cast<std::int64_t>(std::time(nullptr))};
+        now = *t;
     }
     draft.token = sign_order(order, key);
     draft.shopper = Shopper{args.get_or("name", "Test Shopper"), args.get_or("email", order.email), std::nullopt};
@@ -65,13 +64,15 @@ int cmd_make_request(int argc, char** argv) {
     draft.return_method = *method;
     draft.locale = args.get_or("locale", "en");
 
-    const Quote q = quote(policy, order, selection, draft.created_at);
-    if (!q.ok()) {
-        for (const auto& e : q.errors) std::fprintf(stderr, "%s%s: %s (%s)\n", select_path.c_str(), e.pointer.c_str(), e.message.c_str(), e.code);
+    ConfirmOptions options;
+    options.skip_shopper_check = true;  // a tool for testing receivers: hostile names and all
+    const Confirmation c = confirm_request(policy, order, draft, now, options);
+    if (!c.ok()) {
+        for (const auto& e : c.quote.errors) std::fprintf(stderr, "%s%s: %s (%s)\n", select_path.c_str(), e.pointer.c_str(), e.message.c_str(), e.code);
         return 1;
     }
     // Redirected, exactly the body: `curl --data-binary @file` posts what the portal would.
-    print_body(webhook_body(build_request(policy, order, to_json(q), draft)));
+    print_body(webhook_body(*c.request));
     return 0;
 }
 

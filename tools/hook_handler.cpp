@@ -190,25 +190,24 @@ StoredRequest to_stored(const WebhookMessage& msg, const HookRequest& req, const
     s.order_number = r.order.number;
     s.email = r.shopper.email;
     s.name = r.shopper.name;
-    s.currency = r.quote.value("currency", "");
+    s.currency = v.quote.currency.str();
     s.created_at = format_instant(r.created_at);
     s.received_at = format_instant(Instant{req.now_unix});
-    s.status = r.quote.value("needs_review", false) ? "review" : "accepted";
+    s.status = v.quote.needs_review ? "review" : "accepted";
     s.verification = json{{"ok", true}, {"policy_hash", r.policy_hash}, {"decisions", to_json(v.decisions)},
                           {"late", v.late}, {"age_seconds", v.age_seconds}}.dump();
     s.remote_ip = req.remote_ip;
-    const json& qlines = r.quote["lines"];
     for (std::size_t i = 0; i < r.lines.size(); ++i) {
         const RequestLine& l = r.lines[i];
-        // Verified equal to the receiver's own quote, so its amounts can be stored.
-        const std::int64_t paid = i < qlines.size() ? qlines[i].value("paid", std::int64_t{0}) : 0;
+        // The receiver's own amounts (the request's were verified equal to them).
+        const std::int64_t paid = i < v.quote.lines.size() ? v.quote.lines[i].paid.minor : 0;
         const OrderLine* ol = order.find_line(l.line_id);  // verified present
         s.lines.push_back({l.line_id, l.sku, l.title, l.variant, l.reason, l.sub_reason, to_string(l.resolution),
                            l.comment, l.quantity, paid, ol ? ol->quantity_left() : 0});
     }
     // For the merchant's endpoints (docs/webhook.md, "Forwarding"): queued with the request.
     s.event = NewEvent{kEventReturnRequested,
-                       event_body(kEventReturnRequested, Instant{req.now_unix}, return_requested_data(r, s.status)), r.id,
+                       event_body(kEventReturnRequested, Instant{req.now_unix}, return_requested_data(r, v.quote, s.status)), r.id,
                        req.now_unix * 1000};
     return s;
 }
@@ -359,12 +358,12 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
     // Counts of earlier requests feed the review rules inside the insert transaction;
     // the forwarded event says what was decided.
     const DecideStatus decide = [&](const EarlierRequests& earlier, StoredRequest& row) {
-        reasons = review_reasons(*policy, earlier, v.late, msg.data.quote);
+        reasons = review_reasons(*policy, earlier, v.late, v.quote);
         row.status = reasons.empty() ? "accepted" : "review";
         row.review_reasons = to_json(reasons).dump();
         if (row.event)
             row.event->body = event_body(kEventReturnRequested, Instant{req.now_unix},
-                                         return_requested_data(msg.data, row.status, codes_of(reasons)));
+                                         return_requested_data(msg.data, v.quote, row.status, codes_of(reasons)));
         add_intake(*policy, msg.data, codes_of(reasons), req.now_unix, row);
         if (state.mail)
             if (auto notice = merchant_notice_for(*policy, msg.data, row.status, state.mail->status_url,

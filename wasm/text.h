@@ -1,7 +1,6 @@
 #pragma once
-// The shopper's words: the core catalogs (core/i18n) in the locale chosen in the
-// header, plus the few portal-only texts (keys "app.*") kept here until they move
-// into the catalogs.
+// The shopper's words: the core catalogs (core/i18n, portal-only texts under "app.*")
+// in the locale chosen in the header.
 #include <string>
 #include <vector>
 

@@ -24,6 +24,15 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 const std::array<LocaleInfo, 5>& available_locales() { return kInfo; }
 
+std::string locale_tags_listed() {
+    std::string out;
+    for (std::size_t i = 0; i < kInfo.size(); ++i) {
+        if (i) out += i + 1 == kInfo.size() ? " or " : ", ";
+        out += kInfo[i].tag;
+    }
+    return out;
+}
+
 const char* locale_tag(Locale locale) { return kInfo[static_cast<std::size_t>(locale)].tag; }
 
 const char* native_name(Locale locale) { return kInfo[static_cast<std::size_t>(locale)].native_name; }

@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,8 +27,12 @@ struct LocaleInfo {
     const char* native_name;  // "Deutsch": what the language switcher shows
 };
 
-// In switcher order (English first), the same order as retour::kLocales in policy.h.
+// The one list of shopper-facing languages, in switcher order (English first): the
+// policy's localized texts, the catalogs, the CLI and the portal all take it from here.
 const std::array<LocaleInfo, 5>& available_locales();
+
+// The tags in switcher order, for messages: "en, de, nl, da or id".
+std::string locale_tags_listed();
 
 const char* locale_tag(Locale locale);
 const char* native_name(Locale locale);

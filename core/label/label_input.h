@@ -7,20 +7,10 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/postal_address.h"
+#include "core/return_method.h"
 
 namespace retour::label {
-
-struct Address {
-    std::string name;
-    std::string line1;
-    std::string line2;     // optional
-    std::string postcode;
-    std::string city;
-    std::string region;    // optional
-    std::string country;   // ISO 3166-1 alpha-2, e.g. "DE"
-};
-
-enum class ReturnMethod { print_label, drop_off, prepaid };
 
 struct LabelItem {
     std::string sku;
@@ -32,8 +22,8 @@ struct LabelItem {
 
 struct LabelInput {
     std::string shop_name;
-    Address from;  // the shopper
-    Address to;    // the merchant's returns address
+    NamedAddress from;  // the shopper
+    NamedAddress to;    // the merchant's returns address
     std::string rma;
     std::string order_number;
     std::string carrier;   // optional, e.g. "DHL"

@@ -1,7 +1,5 @@
 #include "core/label/label_json.h"
 
-#include <cctype>
-
 #include "core/date.h"
 #include "core/json_reader.h"
 #include "core/label/qr.h"
@@ -69,8 +67,8 @@ public:
         return v->get<bool>();
     }
 
-    Address address(const std::string& base, const std::string& name_pointer) {
-        Address a;
+    NamedAddress address(const std::string& base, const std::string& name_pointer) {
+        NamedAddress a;
         a.name = text(name_pointer, true);
         a.line1 = text(base + "/line1", true);
         a.line2 = text(base + "/line2", false);
@@ -78,9 +76,7 @@ public:
         a.postcode = text(base + "/postcode", false);
         a.region = text(base + "/region", false);
         a.country = text(base + "/country", true);
-        bool alpha2 = a.country.size() == 2 && std::isupper(static_cast<unsigned char>(a.country[0])) &&
-                      std::isupper(static_cast<unsigned char>(a.country[1]));
-        if (!a.country.empty() && !alpha2) fail(base + "/country", "must be an ISO 3166-1 alpha-2 code like \"DE\"");
+        if (!a.country.empty() && !valid_country_code(a.country)) fail(base + "/country", kCountryCodeExpected);
         return a;
     }
 
@@ -150,13 +146,6 @@ std::vector<LabelItem> read_items(Reader& r) {
     return items;
 }
 
-std::optional<ReturnMethod> parse_method(const std::string& s) {
-    if (s == "print_label") return ReturnMethod::print_label;
-    if (s == "drop_off") return ReturnMethod::drop_off;
-    if (s == "prepaid") return ReturnMethod::prepaid;
-    return std::nullopt;
-}
-
 // The day the request was made, as the shop counts days (policy /time_zone, else UTC).
 std::optional<Date> requested_on(Reader& req, Reader& pol) {
     const json* at = req.find("/created_at");
@@ -198,7 +187,7 @@ LabelInputResult label_input_from_json(const json& request, const json& policy) 
     in.from = req.address("/shopper/address", "/shopper/name");
     in.items = read_items(req);
     std::string method = req.text("/return_method", true);
-    if (auto m = parse_method(method)) in.return_method = *m;
+    if (auto m = parse_return_method(method)) in.return_method = *m;
     else if (!method.empty()) req.fail("/return_method", "must be \"print_label\", \"drop_off\" or \"prepaid\"");
     in.locale = req.text("/locale", true);
     in.requested_on = requested_on(req, pol);

@@ -186,7 +186,7 @@ std::string fold_place(const std::string& s) {
 
 }  // namespace
 
-std::vector<std::string> address_lines(const Address& a, i18n::Locale locale) {
+std::vector<std::string> address_lines(const NamedAddress& a, i18n::Locale locale) {
     std::vector<std::string> out;
     if (!a.line1.empty()) out.push_back(a.line1);
     if (!a.line2.empty()) out.push_back(a.line2);

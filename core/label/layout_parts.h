@@ -65,7 +65,7 @@ std::string band_text(const LabelInput& in);
 
 // Address lines below the name, the way carriers expect them per country; the
 // country in capitals in `locale` (the sender's language, as the UPU asks).
-std::vector<std::string> address_lines(const Address& a, i18n::Locale locale);
+std::vector<std::string> address_lines(const NamedAddress& a, i18n::Locale locale);
 std::string method_title(const LabelInput& in);
 std::string carrier_line(const LabelInput& in);
 // The instructions to print: the input's own, else the standard text for its

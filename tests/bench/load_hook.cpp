@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/order_token.h"
+#include "core/confirm_request.h"
 #include "core/quote.h"
 #include "core/return_request.h"
 #include "core/webhook.h"
@@ -60,16 +61,14 @@ std::vector<Post> make_posts(int count) {
     draft.shopper = Shopper{"Ana Lima", "ana@example.com", PostalAddress{"Rua 1", "", "Köln", "50667", "", "DE"}};
     draft.selection = sel;
     draft.locale = "de";
-    draft.created_at = now;
     const std::string run = std::to_string(now.unix_seconds);
     std::vector<Post> posts;
     for (int i = 0; i < count; ++i) {
         order_doc["id"] = "gid://bench/Order/" + run + "-" + std::to_string(i);
         const Parsed<Order> order = parse_order(order_doc);
-        const json q = to_json(quote(policy, *order.value, sel, now));
         draft.token = sign_order(*order.value, key.secret_key);
         draft.id = "bench_" + run + "_" + std::to_string(i);
-        const ReturnRequest r = build_request(policy, *order.value, q, draft);
+        const ReturnRequest r = confirm_request(policy, *order.value, draft, now).request.value();
         const WebhookHeaders h = webhook_headers(r, now);
         posts.push_back({h.id, h.timestamp, webhook_body(r)});
     }

@@ -10,13 +10,14 @@
 #include "tests/core/label_test_inputs.h"
 
 using namespace retour::label;
+using retour::NamedAddress;
 using retour::testing::read_fixture;
 using Lines = std::vector<std::string>;
 
 namespace {
 
-Address address(const char* country, const char* city, const char* region, const char* postcode = "10115") {
-    Address a;
+NamedAddress address(const char* country, const char* city, const char* region, const char* postcode = "10115") {
+    NamedAddress a;
     a.name = "Example Store Returns";
     a.line1 = "Lagerstraße 1";
     a.city = city;
@@ -32,7 +33,7 @@ int count(const Layout& l, const std::string& text) {
     return n;
 }
 
-Lines lines(const Address& a) { return detail::address_lines(a, retour::i18n::Locale::de); }
+Lines lines(const NamedAddress& a) { return detail::address_lines(a, retour::i18n::Locale::de); }
 
 }  // namespace
 

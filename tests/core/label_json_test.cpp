@@ -38,7 +38,7 @@ TEST(LabelInputFromJson, MapsTheSampleRequestAndPolicy) {
     EXPECT_EQ(in.order_number, "NW-100234");
     EXPECT_EQ(in.carrier, "DHL");
     EXPECT_EQ(in.service, "Paket Retoure");
-    EXPECT_EQ(in.return_method, ReturnMethod::print_label);
+    EXPECT_EQ(in.return_method, retour::ReturnMethod::print_label);
     ASSERT_EQ(in.items.size(), 3u);
     EXPECT_EQ(in.items[1].quantity, 2);
     EXPECT_EQ(in.items[1].variant, "43\xE2\x80\x93" "46");

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "core/order_token.h"
-#include "core/quote.h"
-#include "core/return_request.h"
+#include "core/confirm_request.h"
 
 namespace retour::testing {
 
@@ -42,8 +41,12 @@ struct RequestFixture {
                                 PostalAddress{"Rua 1", "", "Köln", "50667", "", "DE"}};
         draft.selection = sel;
         draft.locale = "de";
+        Confirmation c = confirm_request(policy, order, draft, at);
+        if (c.ok()) return std::move(*c.request);
+        // A selection the portal refuses (window closed, final sale): built anyway, with
+        // the refused quote, as a forger would post it.
         draft.created_at = at;
-        return build_request(policy, order, to_json(quote(policy, order, sel, at)), draft);
+        return build_request(policy, order, to_json(c.quote), draft);
     }
     ReturnRequest request() const { return request(selection(), created_at); }
 };

@@ -19,7 +19,16 @@ std::vector<std::string> codes(const std::vector<ReviewReason>& rs) {
     return out;
 }
 
-const nlohmann::json kPlainQuote = {{"lines", {{{"review_codes", nlohmann::json::array()}}}}};
+Quote quote_with_codes(std::vector<std::vector<const char*>> per_line) {
+    Quote q;
+    for (auto& codes : per_line) {
+        q.lines.emplace_back();
+        q.lines.back().review_codes = std::move(codes);
+    }
+    return q;
+}
+
+const Quote kPlainQuote = quote_with_codes({{}});
 
 }  // namespace
 
@@ -50,7 +59,7 @@ TEST(ReviewRules, ALateRequestIsReviewedForLateDelivery) {
 }
 
 TEST(ReviewRules, TheQuotesOwnReviewCodesComeFirstAndOnce) {
-    const nlohmann::json q = {{"lines", {{{"review_codes", {"review_reason"}}}, {{"review_codes", {"review_reason"}}}}}};
+    const Quote q = quote_with_codes({{"review_reason"}, {"review_reason"}});
     EXPECT_EQ(codes(review_reasons(policy_with_limit(0), {0, 1}, true, q)),
               (std::vector<std::string>{"review_reason", "customer_return_limit", "late_delivery"}));
 }

@@ -93,14 +93,21 @@ TEST(ReturnEvent, RequestedDataIsSmallAndNamesTheReviewReasonsOnce) {
     r.order = {"gid://shop/Order/1", "#1001", "token-not-forwarded"};
     r.policy_version = "2026-11-01";
     r.policy_hash = "sha256:ab";
-    r.quote = {{"currency", "EUR"},
-               {"totals", {{"refund", 2838}}},
-               {"lines", {{{"review_codes", {"review_reason"}}}, {{"review_codes", {"review_reason", "review_high_value"}}}}}};
-    const nlohmann::json d = return_requested_data(r, "review");
+    Quote q;
+    q.currency = *Currency::from_code("EUR");
+    q.lines.resize(2);
+    q.lines[0].review_codes = {"review_reason"};
+    q.lines[1].review_codes = {"review_reason", "review_high_value"};
+    q.totals.refund = Money{2838, q.currency};
+    nlohmann::json d = return_requested_data(r, q, "review");
+    // The totals are the receiver's quote's, as its JSON writes them.
+    EXPECT_EQ(d["totals"], to_json(q)["totals"]);
+    EXPECT_EQ(d["totals"]["refund"], 2838);
+    d.erase("totals");
     EXPECT_EQ(d, nlohmann::json::parse(R"({"currency":"EUR","id":"req_12345678","order":{"id":"gid://shop/Order/1","number":"#1001"},
         "policy":{"hash":"sha256:ab","version":"2026-11-01"},"review_reasons":["review_reason","review_high_value"],
-        "rma":"NW-1","status":"review","totals":{"refund":2838}})"));
+        "rma":"NW-1","status":"review"})"));
     // What the receiver decided joins them, still each once.
-    EXPECT_EQ(return_requested_data(r, "review", {"review_high_value", "late_delivery", "customer_return_limit"})["review_reasons"],
+    EXPECT_EQ(return_requested_data(r, q, "review", {"review_high_value", "late_delivery", "customer_return_limit"})["review_reasons"],
               nlohmann::json::parse(R"(["review_reason","review_high_value","late_delivery","customer_return_limit"])"));
 }

@@ -9,6 +9,7 @@
 
 #include "core/order_token.h"
 #include "core/published_order.h"
+#include "core/confirm_request.h"
 #include "core/quote.h"
 #include "core/return_request.h"
 #include "core/webhook.h"
@@ -37,8 +38,7 @@ ReturnRequest make_request(const Policy& policy, const Order& order, const std::
     draft.shopper = Shopper{"Ana Lima", "ana@example.com", PostalAddress{"Rua 1", "", "Köln", "50667", "", "DE"}};
     draft.selection = sel;
     draft.locale = "de";
-    draft.created_at = at;
-    return build_request(policy, order, to_json(quote(policy, order, sel, at)), draft);
+    return confirm_request(policy, order, draft, at).request.value();
 }
 
 std::string http(const std::string& method, const std::string& path, const std::string& headers,
