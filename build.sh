@@ -29,6 +29,7 @@ PACKAGES=(
   libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev libcpp-httplib-dev libsqlite3-dev sqlite3
   chromium zbar-tools qpdf poppler-utils curl
   fonts-dejavu-core fonttools brotli
+  tzdata iso-codes python3
   clang-14 libclang-rt-14-dev
 )
 PLAYWRIGHT_VERSION=1.65.1
