@@ -4,7 +4,7 @@
 Usage: gen_time_zones.py ZONEINFO_DIR OUTPUT.cpp
 
 Every name tzdata.zi lists (zones and links) gets the UTC offsets it had from
-1970-01-01 on: the transitions up to the point from which the zone's POSIX rule
+2000-01-01 on: the transitions up to the point from which the zone's POSIX rule
 (the TZif footer, e.g. "CET-1CEST,M3.5.0,M10.5.0/3") reproduces every later one,
 then that rule. Identical zones share their data. The core stays pure: this table is
 compiled in, nothing is read at run time (see core/time_zone.h).
@@ -14,7 +14,9 @@ import re
 import struct
 import sys
 
-LO, HI = 0, 2**31  # 1970-01-01 .. 2038-01-19
+# 2000-01-01 .. 2038-01-19. Retour's dates are all later than 2000 (order links must
+# expire after it); each zone's 1970s-1990s history would double the table.
+LO, HI = 946684800, 2**31
 
 
 def read_tzif(path):
@@ -176,7 +178,9 @@ def main():
             zones.append((first, len(kept), intern(offsets, initial),
                           intern(rules, rule) if rule else -1, rule_from if rule else 0))
         by_name.append((name, zone_index[key]))
-    if len(offsets) > 255 or len(transitions) >= 2**32 or max(z[1] for z in zones) > 65535:
+    name_text = "".join(n + "\0" for n, _ in by_name)
+    if (len(offsets) > 255 or len(rules) > 127 or len(transitions) >= 2**32 or len(name_text) > 65535
+            or max(z[1] for z in zones) > 65535):
         raise SystemExit("table outgrew its integer types")
 
     def rule_text(r):
@@ -195,6 +199,7 @@ def main():
         "namespace retour::tz {",
         "",
         f'const char* const kVersion = "{version}";',
+        f"const std::int64_t kFrom = {LO};",
         "",
         f"const std::int32_t kOffsets[{len(offsets)}] = {{",
         rows([f"{o}," for o in offsets], 10),
@@ -209,11 +214,16 @@ def main():
         "};",
         "",
         f"const Zone kZones[{len(zones)}] = {{",
-        rows([f"{{{f}, {n}, {i}, {r}, {rf}}}," for f, n, i, r, rf in zones], 4),
+        rows([f"{{{f}, {rf}, {n}, {i}, {r}}}," for f, n, i, r, rf in zones], 4),
         "};",
         "",
-        f"const Name kNames[{len(by_name)}] = {{",
-        rows([f'{{"{n}", {z}}},' for n, z in by_name], 3),
+        f"const char kNameText[{len(name_text) + 1}] =",
+        "\n".join(f'    "{n}\\0"' for n, _ in by_name) + ";",
+        f"const std::uint16_t kNameStart[{len(by_name)}] = {{",
+        rows([f"{sum(len(m) + 1 for m, _ in by_name[:k])}," for k in range(len(by_name))], 12),
+        "};",
+        f"const std::uint16_t kNameZone[{len(by_name)}] = {{",
+        rows([f"{z}," for _, z in by_name], 16),
         "};",
         f"const std::size_t kNameCount = {len(by_name)};",
         "",

@@ -1,18 +1,22 @@
 #include "core/time_zone.h"
 
-#include <algorithm>
-
 #include "core/closest_word.h"
 #include "core/time_zone_table.h"
 
 namespace retour {
 namespace {
 
-const tz::Name* find_name(std::string_view name) {
-    const tz::Name* end = tz::kNames + tz::kNameCount;
-    const tz::Name* it = std::lower_bound(tz::kNames, end, name,
-                                          [](const tz::Name& n, std::string_view k) { return n.name < k; });
-    return it != end && it->name == name ? it : nullptr;
+const char* name_at(std::size_t i) { return tz::kNameText + tz::kNameStart[i]; }
+
+// The index of `name` in the sorted names, or -1.
+int find_name(std::string_view name) {
+    std::size_t lo = 0, hi = tz::kNameCount;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (std::string_view(name_at(mid)) < name) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < tz::kNameCount && std::string_view(name_at(lo)) == name ? static_cast<int>(lo) : -1;
 }
 
 std::int64_t rule_instant(int year, const tz::RuleDate& r, std::int32_t offset) {
@@ -35,7 +39,7 @@ std::int32_t zone_offset(const tz::Zone& z, std::int64_t t) {
     if (z.rule >= 0 && t >= z.rule_from) return rule_offset(tz::kRules[z.rule], t);
     std::int32_t offset = tz::kOffsets[z.initial_offset];
     const std::uint8_t* p = tz::kTransitions + z.first_byte;
-    std::int64_t at = 0;
+    std::int64_t at = tz::kFrom;
     for (unsigned i = 0; i < z.transition_count; ++i) {
         std::int64_t delta = 0;
         for (int shift = 0;; shift += 7) {
@@ -54,7 +58,7 @@ std::int32_t zone_offset(const tz::Zone& z, std::int64_t t) {
 std::vector<std::string_view> time_zone_names() {
     std::vector<std::string_view> out;
     out.reserve(tz::kNameCount);
-    for (std::size_t i = 0; i < tz::kNameCount; ++i) out.emplace_back(tz::kNames[i].name);
+    for (std::size_t i = 0; i < tz::kNameCount; ++i) out.emplace_back(name_at(i));
     return out;
 }
 
@@ -79,8 +83,8 @@ std::optional<TimeZone> TimeZone::parse(std::string_view name, std::string* erro
             }
         }
     }
-    if (const tz::Name* n = find_name(name)) {
-        z.zone_ = n->zone;
+    if (const int i = find_name(name); i >= 0) {
+        z.zone_ = tz::kNameZone[i];
         return z;
     }
     if (error) {

@@ -4,7 +4,7 @@
 // Accepted:
 //  - every IANA zone name in Debian's tzdata (zones and their links, e.g.
 //    "Europe/Berlin", "Asia/Jakarta", "US/Eastern", "UTC"), with its real offsets from
-//    1970 on and its current daylight-saving rule after 2037 (time_zone_table.h,
+//    2000 on and its current daylight-saving rule after 2037 (time_zone_table.h,
 //    generated at build time; nothing is read at run time);
 //  - fixed UTC offsets "+01:00", "-05:00" and "Z", which never change: a shop whose
 //    clocks do gets a check-policy warning (policy_warnings.h).

@@ -1,5 +1,6 @@
 // The generated time zone table against the system's tzdata, read by the C library
-// (glibc's localtime_r with TZ set): every zone name, instants from 1970 to 2038-01-19
+// (glibc's localtime_r with TZ set): every zone name, instants from 2000 (where the
+// table starts: time_zone_table.h) to 2038-01-19
 // (after that the table applies each zone's current rule, leaving out tzdata's
 // predicted Ramadan changes in Morocco and Palestine), and every offset change found
 // located to the second. Native only: in wasm the C
@@ -42,8 +43,8 @@ private:
     bool had_ = false;
 };
 
-TEST(TimeZoneTzdata, EveryZoneMatchesTheSystemFrom1970To2037) {
-    const std::int64_t from = 0, until = std::int64_t{1} << 31;  // 2038-01-19
+TEST(TimeZoneTzdata, EveryZoneMatchesTheSystemFrom2000To2037) {
+    const std::int64_t from = 946684800, until = std::int64_t{1} << 31;  // 2000-01-01 .. 2038-01-19
     // Four days and a bit: over the years every time of day is visited; offset changes
     // (at least weeks apart) are each found and then located to the second.
     const std::int64_t step = 4 * 86400 + 3607;
@@ -79,7 +80,7 @@ TEST(TimeZoneTzdata, EveryZoneMatchesTheSystemFrom1970To2037) {
         ++zones;
     }
     EXPECT_GT(zones, 550u);
-    EXPECT_GT(changes, 10000u);
+    EXPECT_GT(changes, 5000u);
 }
 
 }  // namespace
