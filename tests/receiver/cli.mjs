@@ -79,6 +79,20 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
     r.status === 1 && r.stderr.includes('/windows/defaut_days: unknown key; did you mean "default_days"?') &&
     r.stderr.includes('did you mean "signed_link"?'), show(r));
 
+  // Every ISO 4217 currency and every tzdata zone; the rest refused with the pointer and
+  // the nearest valid value; a fixed offset warned about.
+  r = run('check-policy', policyWith((p) => { p.currency = 'XOF'; p.time_zone = 'Pacific/Chatham'; p.payout_unit = 5; }));
+  check('check-policy accepts any ISO 4217 code and tzdata zone (XOF, Pacific/Chatham)',
+    r.status === 0 && /XOF, Pacific\/Chatham/.test(r.stdout) && !r.stderr.includes('/time_zone'), show(r));
+  r = run('check-policy', policyWith((p) => { p.currency = 'EURO'; p.time_zone = 'Europe/Berlim'; }));
+  check('check-policy: unknown currency and zone → the pointers and what was meant', r.status === 1 &&
+    r.stderr.includes('/currency: expected an ISO 4217 currency code such as "EUR" (three upper-case letters); did you mean "EUR"?') &&
+    r.stderr.includes('/time_zone: expected an IANA time zone name such as "Europe/Berlin" or a fixed offset such as "+01:00"; did you mean "Europe/Berlin"?'),
+    show(r));
+  r = run('check-policy', policyWith((p) => { p.time_zone = '+01:00'; }));
+  check('check-policy: a fixed offset passes with a warning that it ignores daylight saving', r.status === 0 &&
+    r.stderr.includes(': warning: /time_zone: "+01:00" is a fixed offset and ignores daylight saving'), show(r));
+
   // set-policy: the webhook URL and the lookup mode from the shell.
   const editable = policyWith(() => {});
   r = run('set-policy', editable, 'webhook.url=https://hooks.nordwind.example/retour', 'lookup.mode=published', 'windows.default_days:=45');
