@@ -30,6 +30,7 @@ PACKAGES=(
   chromium zbar-tools qpdf poppler-utils curl
   fonts-dejavu-core fonttools brotli
   python3-aiosmtpd  # the local SMTP server the receiver's mail test sends to
+  tzdata iso-codes python3
   clang-14 libclang-rt-14-dev
 )
 PLAYWRIGHT_VERSION=1.65.1

@@ -3,31 +3,10 @@
 #include <cstdlib>
 #include <limits>
 
+#include "core/iso4217.h"
+
 namespace retour {
 namespace {
-
-struct CurrencyInfo {
-    const char* code;
-    int exponent;
-};
-
-// ISO 4217 minor-unit exponents for the currencies a merchant is likely to use.
-// Note: IDR is 2 in ISO 4217 although rupiah prices are shown without decimals in
-// practice; we follow ISO, so IDR 150000 is 15000000 minor units.
-constexpr CurrencyInfo kCurrencies[] = {
-    {"AED", 2}, {"AUD", 2}, {"BGN", 2}, {"BHD", 3}, {"BRL", 2}, {"CAD", 2}, {"CHF", 2},
-    {"CLP", 0}, {"CNY", 2}, {"CZK", 2}, {"DKK", 2}, {"EUR", 2}, {"GBP", 2}, {"HKD", 2},
-    {"HUF", 2}, {"IDR", 2}, {"ILS", 2}, {"INR", 2}, {"ISK", 0}, {"JOD", 3}, {"JPY", 0},
-    {"KRW", 0}, {"KWD", 3}, {"MXN", 2}, {"MYR", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3},
-    {"PHP", 2}, {"PLN", 2}, {"RON", 2}, {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3},
-    {"TRY", 2}, {"TWD", 2}, {"UAH", 2}, {"USD", 2}, {"VND", 0}, {"ZAR", 2},
-};
-
-const CurrencyInfo* find_currency(std::string_view code) {
-    for (const auto& c : kCurrencies)
-        if (code == c.code) return &c;
-    return nullptr;
-}
 
 __extension__ typedef unsigned __int128 u128;  // GCC/Clang, also in wasm32
 
@@ -51,16 +30,16 @@ std::int64_t pow10(int e) {
 }  // namespace
 
 std::optional<Currency> Currency::from_code(std::string_view text) {
-    if (text.size() != 3 || !find_currency(text)) return std::nullopt;
+    if (text.size() != 3 || !find_iso4217(text)) return std::nullopt;
     Currency c;
     for (int i = 0; i < 3; ++i) c.code[i] = text[i];
     return c;
 }
 
 int Currency::exponent() const {
-    const CurrencyInfo* info = find_currency(view());
+    const Iso4217Currency* info = find_iso4217(view());
     if (!info) throw MoneyError(MoneyError::Kind::invalid_argument, "unknown currency");
-    return info->exponent;
+    return info->minor_units;
 }
 
 Money Money::plus(const Money& other) const {
@@ -116,6 +95,21 @@ Money cumulative_share(const Money& total, std::int64_t units, std::int64_t coun
     if (__builtin_mul_overflow(q, units, &a)) overflow("share");
     if (__builtin_mul_overflow(r, units, &b)) overflow("share");
     return Money{a + b / count, total.currency};
+}
+
+Money round_down_to(const Money& amount, std::int64_t unit) {
+    if (unit <= 0) throw MoneyError(MoneyError::Kind::invalid_argument, "round_down_to: unit must be positive");
+    return Money{amount.minor - amount.minor % unit, amount.currency};
+}
+
+Money round_up_to(const Money& amount, std::int64_t unit) {
+    const Money down = round_down_to(amount, unit);
+    if (down.minor == amount.minor) return down;
+    return down.plus(Money{amount.minor < 0 ? -unit : unit, amount.currency});
+}
+
+Money cumulative_share_in_units(const Money& total, std::int64_t units, std::int64_t count, std::int64_t unit) {
+    return round_up_to(cumulative_share(total, units, count), unit).min(total);
 }
 
 std::vector<Money> split_evenly(const Money& total, std::int64_t parts) {

@@ -21,11 +21,13 @@ namespace retour {
 struct Currency {
     char code[4] = {0, 0, 0, 0};
 
-    // nullopt unless `text` is three upper-case ASCII letters in the built-in table.
+    // nullopt unless `text` is an ISO 4217 code (iso4217.h; unknown_currency_message
+    // says why, for a parse error).
     static std::optional<Currency> from_code(std::string_view text);
     std::string_view view() const { return std::string_view(code, 3); }
     std::string str() const { return std::string(code, 3); }
     // Digits after the decimal point (ISO 4217): EUR 2, JPY 0, KWD 3, IDR 2.
+    // A shop may pay out only multiples of a larger unit: policy.h's payout_unit.
     int exponent() const;
     bool empty() const { return code[0] == 0; }
     friend bool operator==(const Currency& a, const Currency& b) {
@@ -73,6 +75,17 @@ struct Money {
 // of this function, so they add up to exactly `total` and never exceed it, e.g.
 // 100.00 over 3 units: 33.33, then 33.33, then 33.34.
 Money cumulative_share(const Money& total, std::int64_t units, std::int64_t count);
+
+// `amount` rounded to a multiple of `unit` (> 0) toward zero / away from zero: a shop
+// that pays out only whole units (policy.h's payout_unit; IDR: 100 = one rupiah).
+Money round_down_to(const Money& amount, std::int64_t unit);
+Money round_up_to(const Money& amount, std::int64_t unit);
+
+// cumulative_share rounded up to a multiple of `unit`, but never above `total`: the
+// shares of partial returns are whole units (when `total` is), favour the shopper by
+// less than one unit each, and still add up to exactly `total`. unit = 1 is
+// cumulative_share.
+Money cumulative_share_in_units(const Money& total, std::int64_t units, std::int64_t count, std::int64_t unit);
 
 // `total` split into `parts` shares, each floor(total/parts), the remainder going one
 // minor unit at a time to the first shares. Sum is exactly `total`.

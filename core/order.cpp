@@ -1,6 +1,7 @@
 #include "core/order.h"
 
 #include "core/canonical_json.h"
+#include "core/iso4217.h"
 #include "core/json_reader.h"
 
 namespace retour {
@@ -152,7 +153,7 @@ Parsed<Order> parse_order(const nlohmann::json& document) {
     }
     if (auto s = r["currency"].string(true, 100)) {
         if (auto c = Currency::from_code(*s)) o.currency = *c;
-        else r["currency"].fail("expected an ISO 4217 currency code such as \"EUR\"");
+        else r["currency"].fail(unknown_currency_message(*s));
     }
     // 2000-01-01 .. 9999-12-31: a number in milliseconds would be caught here.
     if (auto e = r["exp"].integer(946684800, 253402300799, false)) o.expires = Instant{*e};

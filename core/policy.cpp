@@ -4,6 +4,7 @@
 
 #include "core/canonical_json.h"
 #include "core/crypto.h"
+#include "core/iso4217.h"
 #include "core/policy_sections.h"
 
 namespace retour {
@@ -171,7 +172,7 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     Parsed<Policy> out;
     Policy p;
     JsonReader root(&document, &out.errors, "");
-    if (!root.object({"$schema", "version", "currency", "time_zone", "shop", "merchant", "contact", "labels", "lookup",
+    if (!root.object({"$schema", "version", "currency", "payout_unit", "time_zone", "shop", "merchant", "contact", "labels", "lookup",
                       "webhook", "public_key", "demo", "windows", "non_returnable", "review", "reasons",
                       "resolutions", "fees", "original_shipping", "currencies"})) {
         return out;
@@ -179,8 +180,9 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     if (auto v = root["version"].string(true, 64)) p.version = *v;
     if (auto c = root["currency"].string()) {
         if (auto cur = Currency::from_code(*c)) p.currency = *cur;
-        else root["currency"].fail("expected an ISO 4217 currency code such as \"EUR\" (upper case, supported)");
+        else root["currency"].fail(unknown_currency_message(*c));
     }
+    if (auto u = root["payout_unit"].integer(1, 1'000'000, false)) p.payout_unit = *u;
     if (auto z = root["time_zone"].string()) {
         std::string why;
         if (auto tz = TimeZone::parse(*z, &why)) p.time_zone = *tz;

@@ -180,6 +180,10 @@ struct Webhook {
 struct Policy {
     std::string version;
     Currency currency;
+    // The smallest amount the shop pays out or charges, in minor units of `currency`:
+    // IDR amounts are in sen (ISO 4217: 2 digits) but shops refund whole rupiah, 100.
+    // Refunds and bonuses round up to it, fees down (quote.h).
+    std::int64_t payout_unit = 1;
     TimeZone time_zone = TimeZone::utc();
     Shop shop;
     Merchant merchant;

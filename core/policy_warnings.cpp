@@ -21,6 +21,11 @@ void check_languages(const LocalizedText& text, const std::string& what, const s
 
 FieldErrors policy_warnings(const Policy& policy) {
     FieldErrors out;
+    if (policy.time_zone.is_fixed_offset())
+        out.push_back({"/time_zone", "\"" + policy.time_zone.name() +
+                                         "\" is a fixed offset and ignores daylight saving: windows end an hour off "
+                                         "for half the year where clocks change; use the shop's zone name, such as "
+                                         "\"Europe/Berlin\""});
     for (std::size_t i = 0; i < policy.reasons.size(); ++i) {
         const Reason& r = policy.reasons[i];
         const std::string at = "/reasons/" + std::to_string(i);

@@ -12,17 +12,17 @@ struct Checker {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-// What the selected units cost, given the units returned before.
-Money paid_for(const OrderLine& line, std::int32_t qty, Currency c) {
+// What the selected units cost, given the units returned before; in whole payout units.
+Money paid_for(const OrderLine& line, std::int32_t qty, Currency c, std::int64_t unit) {
     const Money total{line.total_paid(), c};
     if (line.quantity_left() <= 0) return Money::zero(c);
-    const Money share = cumulative_share(total, line.quantity_returned + qty, line.quantity)
-                            .minus(cumulative_share(total, line.quantity_returned, line.quantity));
+    const Money share = cumulative_share_in_units(total, line.quantity_returned + qty, line.quantity, unit)
+                            .minus(cumulative_share_in_units(total, line.quantity_returned, line.quantity, unit));
     // Earlier refunds may not line up with units (a goodwill refund, a fee kept): what
     // is left is spread evenly over the units not yet returned, so one unit of two never
     // takes more than its half of it.
     const Money left = total.minus(Money{line.amount_refunded, c});
-    return share.min(cumulative_share(left, qty, line.quantity_left()));
+    return share.min(cumulative_share_in_units(left, qty, line.quantity_left(), unit));
 }
 
 // Checks one selection line and, when valid, fills `out` with its own amounts.
@@ -83,7 +83,7 @@ bool price_line(const Policy& p, const Order& o, const std::vector<Decision>& de
     out.reason = s.reason;
     out.sub_reason = s.sub_reason;
     out.resolution = s.resolution;
-    out.paid = paid_for(*line, s.quantity, c);
+    out.paid = paid_for(*line, s.quantity, c, p.payout_unit);
     const Money tax_total = Money{line->unit_tax, c}.times(line->quantity);
     out.tax = cumulative_share(tax_total, line->quantity_returned + s.quantity, line->quantity)
                   .minus(cumulative_share(tax_total, line->quantity_returned, line->quantity))
@@ -96,10 +96,11 @@ bool price_line(const Policy& p, const Order& o, const std::vector<Decision>& de
         const Restocking& r = p.fees.restocking_for(s.reason, line->category);
         Money fee = Money{r.fixed, c}.times(s.quantity).plus(out.paid.percent_bp_down(r.bp));
         if (r.cap) fee = fee.min(Money{*r.cap, c});
-        out.restocking_fee = fee.min(out.paid);
+        out.restocking_fee = round_down_to(fee, p.payout_unit).min(out.paid);
     }
     if (s.resolution == Resolution::store_credit)
-        out.bonus = out.paid.minus(out.restocking_fee).percent_bp_down(p.resolutions.store_credit_bonus_bp);
+        out.bonus = round_up_to(out.paid.minus(out.restocking_fee).percent_bp_down(p.resolutions.store_credit_bonus_bp),
+                                p.payout_unit);
     if (variant) {
         out.exchange_sku = variant->sku;
         out.exchange_price = Money{variant->price, c}.times(s.quantity);
@@ -191,14 +192,14 @@ void total_up(const Policy& p, const Order& o, Quote& q) {
     }
     for (const QuoteLine& l : q.lines) q.needs_review = q.needs_review || l.review;
     if (any_store_credit && p.resolutions.store_credit_bonus_fixed > 0) {
-        const Money fixed{p.resolutions.store_credit_bonus_fixed, c};
+        const Money fixed = round_up_to(Money{p.resolutions.store_credit_bonus_fixed, c}, p.payout_unit);
         t.bonus = t.bonus.plus(fixed);
         t.store_credit = t.store_credit.plus(fixed);
     }
-    if (label_due) t.label_fee = Money{p.fees.label, c};
+    if (label_due) t.label_fee = round_down_to(Money{p.fees.label, c}, p.payout_unit);
     if (handling_due) {
         auto it = p.fees.handling_by_country.find(o.ship_to_country);
-        if (it != p.fees.handling_by_country.end()) t.handling_fee = Money{it->second, c};
+        if (it != p.fees.handling_by_country.end()) t.handling_fee = round_down_to(Money{it->second, c}, p.payout_unit);
     }
     refund_original_shipping(p, o, q);
     const Money request_fees = t.label_fee.plus(t.handling_fee);

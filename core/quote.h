@@ -34,6 +34,8 @@
 //    credit; what they cannot cover is added to customer_pays.
 //  - every amount of the quote is at most 2^53 − 1 minor units (amount_overflow).
 // Refunds never exceed what was paid: refund + gift_card + store_credit − bonus ≤ paid.
+//  - payout_unit (policy): paid shares round up to it (never past the line total), fees
+//    round down, bonuses round up: in the shopper's favour, by less than one unit each.
 //
 // Error codes (each with a pointer into the selection): currency_mismatch,
 // duplicate_line, unknown_line, line_not_returnable, quantity_above_returnable,

@@ -1,63 +1,65 @@
 #include "core/time_zone.h"
 
+#include "core/closest_word.h"
+#include "core/time_zone_table.h"
+
 namespace retour {
 namespace {
 
-struct ZoneInfo {
-    const char* name;
-    std::int32_t standard_minutes;
-    TimeZone::Dst dst;
-};
+const char* name_at(std::size_t i) { return tz::kNameText + tz::kNameStart[i]; }
 
-constexpr ZoneInfo kZones[] = {
-    {"UTC", 0, TimeZone::Dst::none},
-    {"Etc/UTC", 0, TimeZone::Dst::none},
-    {"Europe/London", 0, TimeZone::Dst::eu},
-    {"Europe/Lisbon", 0, TimeZone::Dst::eu},
-    {"Europe/Amsterdam", 60, TimeZone::Dst::eu},
-    {"Europe/Berlin", 60, TimeZone::Dst::eu},
-    {"Europe/Brussels", 60, TimeZone::Dst::eu},
-    {"Europe/Copenhagen", 60, TimeZone::Dst::eu},
-    {"Europe/Madrid", 60, TimeZone::Dst::eu},
-    {"Europe/Oslo", 60, TimeZone::Dst::eu},
-    {"Europe/Paris", 60, TimeZone::Dst::eu},
-    {"Europe/Rome", 60, TimeZone::Dst::eu},
-    {"Europe/Stockholm", 60, TimeZone::Dst::eu},
-    {"Europe/Vienna", 60, TimeZone::Dst::eu},
-    {"Europe/Warsaw", 60, TimeZone::Dst::eu},
-    {"Europe/Zurich", 60, TimeZone::Dst::eu},
-    {"Europe/Helsinki", 120, TimeZone::Dst::eu},
-    {"Asia/Jakarta", 420, TimeZone::Dst::none},
-    {"Asia/Singapore", 480, TimeZone::Dst::none},
-    {"Asia/Tokyo", 540, TimeZone::Dst::none},
-    {"America/New_York", -300, TimeZone::Dst::us},
-    {"America/Chicago", -360, TimeZone::Dst::us},
-    {"America/Denver", -420, TimeZone::Dst::us},
-    {"America/Los_Angeles", -480, TimeZone::Dst::us},
-};
-
-// The n-th (1-based) Sunday of a month; n = 0 means the last one.
-Date sunday_of(int year, int month, int n) {
-    if (n == 0) {
-        Date last = Date::from_civil(year, month, days_in_month(year, static_cast<unsigned>(month)));
-        return last.plus_days(-last.weekday());
+// The index of `name` in the sorted names, or -1.
+int find_name(std::string_view name) {
+    std::size_t lo = 0, hi = tz::kNameCount;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (std::string_view(name_at(mid)) < name) lo = mid + 1;
+        else hi = mid;
     }
-    Date first = Date::from_civil(year, month, 1);
-    return first.plus_days((7 - first.weekday()) % 7 + 7 * (n - 1));
+    return lo < tz::kNameCount && std::string_view(name_at(lo)) == name ? static_cast<int>(lo) : -1;
 }
 
-std::int64_t at(Date d, std::int64_t seconds_into_day) {
-    return static_cast<std::int64_t>(d.days) * 86400 + seconds_into_day;
+std::int64_t rule_instant(int year, const tz::RuleDate& r, std::int32_t offset) {
+    const Date first = Date::from_civil(year, r.month, 1);
+    int day = (r.weekday - first.weekday() + 7) % 7 + 7 * (r.week - 1);
+    while (day >= days_in_month(year, r.month)) day -= 7;  // week 5: the last
+    return static_cast<std::int64_t>(first.days + day) * 86400 + r.seconds - offset;
+}
+
+std::int32_t rule_offset(const tz::Rule& r, std::int64_t t) {
+    // The local standard year decides which transitions apply; none is near New Year.
+    const int year = Instant{t + r.standard_offset}.utc_date().year();
+    const std::int64_t start = rule_instant(year, r.start, r.standard_offset);
+    const std::int64_t end = rule_instant(year, r.end, r.daylight_offset);
+    const bool daylight = start < end ? (t >= start && t < end) : (t >= start || t < end);
+    return daylight ? r.daylight_offset : r.standard_offset;
+}
+
+std::int32_t zone_offset(const tz::Zone& z, std::int64_t t) {
+    if (z.rule >= 0 && t >= z.rule_from) return rule_offset(tz::kRules[z.rule], t);
+    std::int32_t offset = tz::kOffsets[z.initial_offset];
+    const std::uint8_t* p = tz::kTransitions + z.first_byte;
+    std::int64_t at = tz::kFrom;
+    for (unsigned i = 0; i < z.transition_count; ++i) {
+        std::int64_t delta = 0;
+        for (int shift = 0;; shift += 7) {
+            delta |= static_cast<std::int64_t>(*p & 0x7F) << shift;
+            if (!(*p++ & 0x80)) break;
+        }
+        at += delta;
+        if (t < at) break;
+        offset = tz::kOffsets[*p++];
+    }
+    return offset;
 }
 
 }  // namespace
 
-const char* supported_time_zones() {
-    return "a fixed offset like \"+01:00\", or one of UTC, Europe/London, Europe/Lisbon, "
-           "Europe/Amsterdam, Europe/Berlin, Europe/Brussels, Europe/Copenhagen, Europe/Madrid, "
-           "Europe/Oslo, Europe/Paris, Europe/Rome, Europe/Stockholm, Europe/Vienna, Europe/Warsaw, "
-           "Europe/Zurich, Europe/Helsinki, Asia/Jakarta, Asia/Singapore, Asia/Tokyo, "
-           "America/New_York, America/Chicago, America/Denver, America/Los_Angeles";
+std::vector<std::string_view> time_zone_names() {
+    std::vector<std::string_view> out;
+    out.reserve(tz::kNameCount);
+    for (std::size_t i = 0; i < tz::kNameCount; ++i) out.emplace_back(name_at(i));
+    return out;
 }
 
 TimeZone TimeZone::utc() {
@@ -76,37 +78,25 @@ std::optional<TimeZone> TimeZone::parse(std::string_view name, std::string* erro
             const int h = (name[1] - '0') * 10 + (name[2] - '0');
             const int m = (name[4] - '0') * 10 + (name[5] - '0');
             if (h <= 14 && m <= 59) {
-                z.standard_offset_ = (name[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+                z.fixed_offset_ = (name[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
                 return z;
             }
         }
     }
-    for (const auto& info : kZones) {
-        if (name == info.name) {
-            z.standard_offset_ = info.standard_minutes * 60;
-            z.dst_ = info.dst;
-            return z;
-        }
+    if (const int i = find_name(name); i >= 0) {
+        z.zone_ = tz::kNameZone[i];
+        return z;
     }
-    if (error) *error = std::string("expected ") + supported_time_zones();
+    if (error) {
+        *error = "expected an IANA time zone name such as \"Europe/Berlin\" or a fixed offset such as \"+01:00\"";
+        if (auto meant = closest_word(name, time_zone_names())) *error += "; did you mean \"" + *meant + "\"?";
+    }
     return std::nullopt;
 }
 
 std::int32_t TimeZone::offset_seconds(Instant t) const {
-    if (dst_ == Dst::none) return standard_offset_;
-    // The year of the local standard time decides which transitions apply; near New
-    // Year no transition is close, so the approximation is exact.
-    const int year = Instant{t.unix_seconds + standard_offset_}.utc_date().year();
-    std::int64_t start, end;
-    if (dst_ == Dst::eu) {
-        start = at(sunday_of(year, 3, 0), 3600);
-        end = at(sunday_of(year, 10, 0), 3600);
-    } else {
-        start = at(sunday_of(year, 3, 2), 2 * 3600) - standard_offset_;
-        end = at(sunday_of(year, 11, 1), 2 * 3600) - (standard_offset_ + 3600);
-    }
-    const bool summer = t.unix_seconds >= start && t.unix_seconds < end;
-    return standard_offset_ + (summer ? 3600 : 0);
+    if (zone_ < 0) return fixed_offset_;
+    return zone_offset(tz::kZones[zone_], t.unix_seconds);
 }
 
 Date TimeZone::local_date(Instant t) const {

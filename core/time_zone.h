@@ -1,18 +1,19 @@
 #pragma once
 // The merchant's time zone, needed for "the window ends at end of day".
 //
-// Supported (there is no tz database in the browser's wasm, so no general IANA names):
-//  - fixed UTC offsets "+01:00", "-05:00", "Z"/"UTC";
-//  - a built-in table of IANA names with today's rules computed from dates:
-//    EU zones (DST from the last Sunday of March to the last Sunday of October, both
-//    at 01:00 UTC), US zones (second Sunday of March 02:00 local to first Sunday of
-//    November 02:00 local), and zones without DST. Historic rule changes are not
-//    modelled: current rules are applied to every year.
-// Any other name is rejected with an error listing what is supported.
+// Accepted:
+//  - every IANA zone name in Debian's tzdata (zones and their links, e.g.
+//    "Europe/Berlin", "Asia/Jakarta", "US/Eastern", "UTC"), with its real offsets from
+//    2000 on and its current daylight-saving rule after 2037 (time_zone_table.h,
+//    generated at build time; nothing is read at run time);
+//  - fixed UTC offsets "+01:00", "-05:00" and "Z", which never change: a shop whose
+//    clocks do gets a check-policy warning (policy_warnings.h).
+// Anything else is rejected, with the nearest zone name when one is close.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 
@@ -20,8 +21,6 @@ namespace retour {
 
 class TimeZone {
 public:
-    enum class Dst : std::uint8_t { none, eu, us };
-
     static TimeZone utc();
     // nullopt with `*error` set when `name` is neither an offset nor a known zone.
     static std::optional<TimeZone> parse(std::string_view name, std::string* error = nullptr);
@@ -30,14 +29,16 @@ public:
     std::int32_t offset_seconds(Instant t) const;
     Date local_date(Instant t) const;
     const std::string& name() const { return name_; }
+    // "+01:00" and the like, not "Z": the offset a merchant wrote instead of a zone.
+    bool is_fixed_offset() const { return zone_ < 0 && name_ != "Z"; }
 
 private:
     std::string name_;
-    std::int32_t standard_offset_ = 0;  // seconds
-    Dst dst_ = Dst::none;
+    std::int32_t fixed_offset_ = 0;  // seconds, when zone_ < 0
+    int zone_ = -1;                  // index into time_zone_table.h's kZones
 };
 
-// The names the table knows, comma-separated (for error messages and docs).
-const char* supported_time_zones();
+// Every zone name, sorted.
+std::vector<std::string_view> time_zone_names();
 
 }  // namespace retour

@@ -1,5 +1,6 @@
-// retour evaluate --policy P --order O --now T [--select S] [--customer-returns N]
-// Prints {"decisions", "quote"?, "policy", "now"} as canonical JSON on one line.
+// retour evaluate --policy P --order O --now T [--select S] [--customer-returns N] [--locale TAG]
+// Prints {"decisions", "quote"?, "policy", "now"} as canonical JSON on one line; with
+// --locale, what the portal would show a shopper in that language (evaluation_text.h).
 // Exit 1 when an input is invalid (errors name the file and the JSON pointer) or the
 // selection cannot be quoted (the quote's errors are in the output).
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include "core/quote.h"
 #include "core/selection.h"
 #include "tools/commands.h"
+#include "tools/evaluation_text.h"
 #include "tools/file_io.h"
 
 namespace retour::tools {
@@ -25,7 +27,12 @@ bool report(const std::string& path, const FieldErrors& errors) {
 
 int cmd_evaluate(int argc, char** argv) {
     Args args(argc, argv);
-    args.allow_only({"policy", "order", "now", "select", "customer-returns"});
+    args.allow_only({"policy", "order", "now", "select", "customer-returns", "locale"});
+    std::optional<i18n::Locale> locale;
+    if (auto tag = args.get("locale")) {
+        locale = i18n::match_locale(*tag);
+        if (!locale) throw UsageError{"--locale: expected one of en, de, nl, da, id"};
+    }
     const std::string policy_path = args.require("policy"), order_path = args.require("order");
     const std::string now_text = args.require("now");
     const auto now = parse_instant(now_text);
@@ -58,14 +65,16 @@ int cmd_evaluate(int argc, char** argv) {
     nlohmann::json out = {{"now", format_instant(*now)},
                           {"policy", {{"version", policy.value->version}, {"hash", policy.value->hash}}},
                           {"decisions", to_json(decisions)}};
-    int rc = 0;
+    std::optional<Quote> q;
     if (selection) {
-        const Quote q = quote(*policy.value, *order.value, *selection, decisions);
-        out["quote"] = to_json(q);
-        rc = q.ok() ? 0 : 1;
+        q = quote(*policy.value, *order.value, *selection, decisions);
+        out["quote"] = to_json(*q);
     }
-    std::printf("%s\n", canonical_dump(out).c_str());
-    return rc;
+    if (locale)
+        std::fputs(evaluation_text(*order.value, decisions, q ? &*q : nullptr, *locale).c_str(), stdout);
+    else
+        std::printf("%s\n", canonical_dump(out).c_str());
+    return !q || q->ok() ? 0 : 1;
 }
 
 }  // namespace retour::tools

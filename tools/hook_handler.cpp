@@ -142,6 +142,13 @@ HookResponse refuse_origin(HookState& state, const HookRequest& req, const std::
     return res;
 }
 
+// verify_request points into the request; answers point into what was posted, the
+// body, as every 400 does: "/data/lines/0/quantity", never "/lines/0/quantity".
+std::vector<Difference> in_body(std::vector<Difference> ds) {
+    for (Difference& d : ds) d.pointer = "/data" + d.pointer;
+    return ds;
+}
+
 // The answer's "error" for a failed verification: the codes a shopper is told about
 // in their own words (too late, link expired) stand for the whole refusal.
 std::string refusal_code(const std::vector<Difference>& ds) {
@@ -344,11 +351,13 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
             }
         if (!said) v.differences.push_back({"/policy/hash", "policy_changed", nullptr, nullptr, why_not});
     }
-    if (!v.ok())
+    if (!v.ok()) {
+        const std::vector<Difference> differences = in_body(v.differences);
         return reject(state, req, 422,
-                      {{"status", "rejected"}, {"error", refusal_code(v.differences)}, {"differences", to_json(v.differences)}},
-                      summary(v.differences, [](const Difference& d) { return d.code + " at " + d.pointer + ": " + d.message; }),
+                      {{"status", "rejected"}, {"error", refusal_code(differences)}, {"differences", to_json(differences)}},
+                      summary(differences, [](const Difference& d) { return d.code + " at " + d.pointer + ": " + d.message; }),
                       &msg);
+    }
 
     // Verified above, so the token opens.
     const OpenedOrderToken opened = open_order_token(msg.data.order.token, *policy);
@@ -386,15 +395,15 @@ HookResponse handle_webhook(HookState& state, const HookRequest& req) {
             return reject(state, req, 409,
                           {{"status", "rejected"}, {"error", "id_conflict"}, {"message", kIdConflict}}, kIdConflict, &msg);
         case InsertResult::over_return: {
-            const std::string pointer = "/lines/" + std::to_string(over.index) + "/quantity";
             const std::string message = "asks to return " + std::to_string(over.requested) + " unit(s) of line " +
                                         msg.data.lines[over.index].line_id + "; earlier requests leave " +
                                         std::to_string(over.left);
-            Difference d{pointer, "quantity_above_returnable", over.left, over.requested, message};
+            const Difference d = in_body({{"/lines/" + std::to_string(over.index) + "/quantity",
+                                           "quantity_above_returnable", over.left, over.requested, message}})[0];
             return reject(state, req, 422,
                           {{"status", "rejected"}, {"error", "verification_failed"},
                            {"differences", json::array({to_json(d)})}, {"left", over.left}},
-                          "quantity_above_returnable at " + pointer + ": " + message, &msg);
+                          "quantity_above_returnable at " + d.pointer + ": " + message, &msg);
         }
     }
     return reply(200, {{"status", "accepted"},

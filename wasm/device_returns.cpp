@@ -25,7 +25,8 @@ Refusal parse_refusal(int status, const std::string& body) {
         for (const auto& e : *it) {
             if (!e.is_object()) continue;
             std::string p = text_of(e, "pointer");
-            // The receiver points into the webhook envelope ("/data/…") or the request.
+            // The receiver points into the posted body ("/data/…"); receivers before
+            // 2026-12 pointed into the request for verification failures.
             if (p.rfind("/data/", 0) == 0) p = p.substr(5);
             // "/lines/N/quantity": what is left of that line, from the expected value.
             if (text_of(e, "code") == "quantity_above_returnable" && r.over_line < 0) {

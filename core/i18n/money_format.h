@@ -17,8 +17,8 @@
 //    U+2212 is outside the app's font ranges and WinAnsi, so labels could not print it.
 //  - Separators are ASCII spaces, not U+00A0, so strings compare and type the same in
 //    the browser tests, the labels and the receiver.
-// Throws MoneyError for a currency not in money.h's table (a bug: Money only gets its
-// currency through Currency::from_code).
+// Throws MoneyError for a code not in ISO 4217 (iso4217.h): a bug, as Money only gets its
+// currency through Currency::from_code.
 #include <string>
 
 #include "core/i18n/locale.h"

@@ -96,12 +96,35 @@ TEST(TimeZone, AcceptsFixedOffsets) {
     EXPECT_EQ(TimeZone::parse("-03:00")->offset_seconds(Instant{0}), -3 * 3600);
 }
 
-TEST(TimeZone, RejectsUnknownNamesSayingWhatIsSupported) {
+TEST(TimeZone, RejectsUnknownNamesSuggestingTheNearestZone) {
     std::string why;
     EXPECT_FALSE(TimeZone::parse("Mars/Olympus_Mons", &why));
-    EXPECT_NE(why.find("Europe/Copenhagen"), std::string::npos);
+    EXPECT_EQ(why, "expected an IANA time zone name such as \"Europe/Berlin\" or a fixed offset such as \"+01:00\"");
+    EXPECT_FALSE(TimeZone::parse("Europe/Copenhagn", &why));
+    EXPECT_NE(why.find("; did you mean \"Europe/Copenhagen\"?"), std::string::npos) << why;
+    EXPECT_FALSE(TimeZone::parse("europe/berlin", &why));  // names are case-sensitive
+    EXPECT_NE(why.find("; did you mean \"Europe/Berlin\"?"), std::string::npos) << why;
     EXPECT_FALSE(TimeZone::parse("+15:00"));
     EXPECT_FALSE(TimeZone::parse("+1:00"));
+    EXPECT_FALSE(TimeZone::parse(""));
+}
+
+TEST(TimeZone, KnowsEveryZoneIncludingLinksAndHalfHourDaylightSaving) {
+    EXPECT_GT(time_zone_names().size(), 550u);
+    EXPECT_EQ(TimeZone::parse("US/Eastern")->offset_seconds(at("2026-07-01T00:00:00Z")), -4 * 3600);
+    const auto lord_howe = *TimeZone::parse("Australia/Lord_Howe");  // +10:30, +11:00 in summer
+    EXPECT_EQ(lord_howe.offset_seconds(at("2026-07-01T00:00:00Z")), 10 * 3600 + 1800);
+    EXPECT_EQ(lord_howe.offset_seconds(at("2026-01-01T00:00:00Z")), 11 * 3600);
+    const auto chatham = *TimeZone::parse("Pacific/Chatham");  // +12:45, +13:45 in summer
+    EXPECT_EQ(chatham.offset_seconds(at("2026-07-01T00:00:00Z")), 12 * 3600 + 45 * 60);
+    EXPECT_EQ(chatham.offset_seconds(at("2026-01-01T00:00:00Z")), 13 * 3600 + 45 * 60);
+    // Sao Paulo dropped daylight saving in 2019.
+    const auto sao_paulo = *TimeZone::parse("America/Sao_Paulo");
+    EXPECT_EQ(sao_paulo.offset_seconds(at("2018-12-01T00:00:00Z")), -2 * 3600);
+    EXPECT_EQ(sao_paulo.offset_seconds(at("2026-12-01T00:00:00Z")), -3 * 3600);
+    // Past 2037 the current rule goes on.
+    EXPECT_EQ(TimeZone::parse("Europe/Berlin")->offset_seconds(at("2050-07-01T00:00:00Z")), 7200);
+    EXPECT_EQ(TimeZone::parse("Europe/Berlin")->offset_seconds(at("2050-12-01T00:00:00Z")), 3600);
 }
 
 }  // namespace

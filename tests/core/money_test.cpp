@@ -147,5 +147,28 @@ TEST(SplitProportionally, RefusesNegativeWeightsOrNothingToSplitBy) {
     EXPECT_TRUE(split_proportionally(euros(0), {0, 0})[1].is_zero());
 }
 
+TEST(Money, RoundsToAPayoutUnitTowardOrAwayFromZero) {
+    EXPECT_EQ(round_down_to(euros(3333333), 100), euros(3333300));
+    EXPECT_EQ(round_up_to(euros(3333333), 100), euros(3333400));
+    EXPECT_EQ(round_up_to(euros(3333300), 100), euros(3333300));
+    EXPECT_EQ(round_down_to(euros(-150), 100), euros(-100));
+    EXPECT_EQ(round_up_to(euros(-150), 100), euros(-200));
+    EXPECT_EQ(round_up_to(euros(7), 5), euros(10));  // CHF cash: 0.05
+    EXPECT_EQ(round_up_to(euros(7), 1), euros(7));
+    EXPECT_THROW(round_up_to(euros(7), 0), MoneyError);
+}
+
+TEST(Money, SharesInPayoutUnitsFavourEarlyUnitsAndAddUpToTheTotal) {
+    const Money total = euros(10000000);  // Rp 100.000 for 3 units, in sen
+    EXPECT_EQ(cumulative_share_in_units(total, 1, 3, 100), euros(3333400));
+    EXPECT_EQ(cumulative_share_in_units(total, 2, 3, 100), euros(6666700));
+    EXPECT_EQ(cumulative_share_in_units(total, 3, 3, 100), total);
+    EXPECT_EQ(cumulative_share_in_units(total, 0, 3, 100), euros(0));
+    // Never above the total, even when the total is not in whole units.
+    EXPECT_EQ(cumulative_share_in_units(euros(10050), 3, 3, 100), euros(10050));
+    EXPECT_EQ(cumulative_share_in_units(euros(10050), 2, 3, 100), euros(6700));
+    EXPECT_EQ(cumulative_share_in_units(total, 1, 3, 1), cumulative_share(total, 1, 3));
+}
+
 }  // namespace
 }  // namespace retour

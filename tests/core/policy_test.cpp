@@ -88,8 +88,10 @@ INSTANTIATE_TEST_SUITE_P(
     EachMalformedField, PolicyField,
     ::testing::Values(
         BadField{{{"version", ""}}, "/version: expected a non-empty string of at most 64 bytes"},
-        BadField{{{"currency", "XXX"}}, "/currency: expected an ISO 4217 currency code such as \"EUR\" (upper case, supported)"},
+        BadField{{{"currency", "EURO"}}, "/currency: expected an ISO 4217 currency code such as \"EUR\" (three upper-case letters); did you mean \"EUR\"?"},
+        BadField{{{"currency", "QQQ"}}, "/currency: expected an ISO 4217 currency code such as \"EUR\" (three upper-case letters)"},
         BadField{{{"demo", "yes"}}, "/demo: expected true or false"},
+        BadField{{{"payout_unit", 0}}, "/payout_unit: expected a positive integer (at most 1000000)"},
         BadField{{{"shop", {{"url", "shop.example.com"}}}}, "/shop/url: expected an http:// or https:// URL"},
         BadField{{{"shop", {{"accent_color", "#12345"}}}}, "/shop/accent_color: expected a colour as \"#RRGGBB\""},
         BadField{{{"shop", {{"logo_text", nullptr}}}}, "/shop/logo_text: is required"},

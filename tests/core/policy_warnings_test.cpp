@@ -29,6 +29,16 @@ TEST(PolicyWarnings, NoneWhenEveryLabelHasEveryLanguage) {
     EXPECT_EQ(warnings_of({{"reasons", reasons}}), std::vector<std::string>{});
 }
 
+TEST(PolicyWarnings, AFixedOffsetIgnoresDaylightSaving) {
+    json reasons = json::array({{{"handle", "too_small"}, {"labels", kAll}}});
+    EXPECT_EQ(warnings_of({{"reasons", reasons}, {"time_zone", "+01:00"}}),
+              std::vector<std::string>{"/time_zone: \"+01:00\" is a fixed offset and ignores daylight saving: windows "
+                                       "end an hour off for half the year where clocks change; use the shop's zone "
+                                       "name, such as \"Europe/Berlin\""});
+    EXPECT_EQ(warnings_of({{"reasons", reasons}, {"time_zone", "Z"}}), std::vector<std::string>{});
+    EXPECT_EQ(warnings_of({{"reasons", reasons}, {"time_zone", "Asia/Jakarta"}}), std::vector<std::string>{});
+}
+
 TEST(PolicyWarnings, NamesTheReasonTheLanguageAndWhereTheTextBelongs) {
     json labels = kAll;
     labels.erase("da");

@@ -79,6 +79,20 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
     r.status === 1 && r.stderr.includes('/windows/defaut_days: unknown key; did you mean "default_days"?') &&
     r.stderr.includes('did you mean "signed_link"?'), show(r));
 
+  // Every ISO 4217 currency and every tzdata zone; the rest refused with the pointer and
+  // the nearest valid value; a fixed offset warned about.
+  r = run('check-policy', policyWith((p) => { p.currency = 'XOF'; p.time_zone = 'Pacific/Chatham'; p.payout_unit = 5; }));
+  check('check-policy accepts any ISO 4217 code and tzdata zone (XOF, Pacific/Chatham)',
+    r.status === 0 && /XOF, Pacific\/Chatham/.test(r.stdout) && !r.stderr.includes('/time_zone'), show(r));
+  r = run('check-policy', policyWith((p) => { p.currency = 'EURO'; p.time_zone = 'Europe/Berlim'; }));
+  check('check-policy: unknown currency and zone → the pointers and what was meant', r.status === 1 &&
+    r.stderr.includes('/currency: expected an ISO 4217 currency code such as "EUR" (three upper-case letters); did you mean "EUR"?') &&
+    r.stderr.includes('/time_zone: expected an IANA time zone name such as "Europe/Berlin" or a fixed offset such as "+01:00"; did you mean "Europe/Berlin"?'),
+    show(r));
+  r = run('check-policy', policyWith((p) => { p.time_zone = '+01:00'; }));
+  check('check-policy: a fixed offset passes with a warning that it ignores daylight saving', r.status === 0 &&
+    r.stderr.includes(': warning: /time_zone: "+01:00" is a fixed offset and ignores daylight saving'), show(r));
+
   // set-policy: the webhook URL and the lookup mode from the shell.
   const editable = policyWith(() => {});
   r = run('set-policy', editable, 'webhook.url=https://hooks.nordwind.example/retour', 'lookup.mode=published', 'windows.default_days:=45');
@@ -110,6 +124,51 @@ export async function cliChecks({ retour, tmp, check, policy, policyJson, policy
   check('sign-order --expires DATE → the end of that day (UTC)', r.status === 0 && payloadOf(r.stdout).exp === Date.UTC(2027, 0, 31, 23, 59, 59) / 1000, show(r));
   r = run('sign-order', freshOrder, '--key', secret, '--expires-in', '30 days');
   check('sign-order --expires-in with a bad duration → usage error naming it', r.status !== 0 && /--expires-in: expected/.test(r.stderr), show(r));
+
+  // --help and -h on every command `retour help` lists, and `retour help CMD`: the
+  // command's usage on stdout, exit 0, nothing run.
+  const listed = run('help').stdout.split('\n').map((l) => /^  ([a-z][a-z-]+) /.exec(l)?.[1]).filter(Boolean);
+  const helpless = [];
+  for (const cmd of listed)
+    for (const args of [[cmd, '--help'], [cmd, '-h'], ['help', cmd], [cmd, '--policy', 'nowhere.json', '--help']]) {
+      const h = run(...args);
+      if (h.status !== 0 || !h.stdout.startsWith(`usage: retour ${cmd} `) || h.stderr) helpless.push(`${args.join(' ')}: ${show(h)}`);
+    }
+  check(`--help, -h and \`retour help CMD\` work on all ${listed.length} commands`, listed.length >= 14 && helpless.length === 0,
+    helpless.slice(0, 3).join(' | '));
+  r = run('help', 'no-such-command');
+  check('retour help with an unknown command → exit 2 naming it', r.status === 2 && r.stderr.includes("unknown command 'no-such-command'"), show(r));
+
+  // evaluate --locale: decisions and amounts as the portal shows them in each language.
+  const nowIso = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const localOrder = (currency, unitPrice) => {
+    const o = JSON.parse(readFileSync(freshOrder, 'utf8'));
+    o.currency = currency;
+    o.lines = [{ ...o.lines[0], unit_price: unitPrice, unit_tax: 0, exchange_variants: undefined }];
+    const path = join(tmp, `order-${currency}.json`);
+    writeFileSync(path, JSON.stringify(o));
+    return path;
+  };
+  const oneLine = join(tmp, 'select-one.json');
+  writeFileSync(oneLine, JSON.stringify({ lines: [{ line_id: 'L1', quantity: 1, reason: 'too_small', resolution: 'refund' }] }));
+  const money = (p) => { delete p.fees; };
+  const dkk = policyWith((p) => { money(p); p.currency = 'DKK'; });
+  const idr = policyWith((p) => { money(p); p.currency = 'IDR'; p.payout_unit = 100; });
+  const expected = {
+    da: ['DKK', 100000, dkk, ['Kan returneres', '1.000,00 kr.', 'Refusion i alt: 1.000,00 kr.']],
+    de: ['DKK', 100000, dkk, ['1.000,00 DKK']],
+    nl: ['DKK', 100000, dkk, ['DKK 1.000,00']],
+    en: ['DKK', 100000, dkk, ['Can be returned', 'DKK 1,000.00', 'Total refund: DKK 1,000.00']],
+    id: ['IDR', 15000000, idr, ['Rp 150.000', 'Total pengembalian dana: Rp 150.000']],
+  };
+  for (const [tag, [currency, price, pol, texts]] of Object.entries(expected)) {
+    r = run('evaluate', '--policy', pol, '--order', localOrder(currency, price), '--select', oneLine, '--now', nowIso, '--locale', tag);
+    check(`evaluate --locale ${tag} prints ${texts.join(', ')}`, r.status === 0 && texts.every((t) => r.stdout.includes(t)) &&
+      !r.stdout.trimStart().startsWith('{'), show(r));
+  }
+  r = run('evaluate', '--policy', dkk, '--order', localOrder('DKK', 100000), '--now', nowIso, '--locale', 'sv');
+  check('evaluate --locale with a language the portal does not speak → usage error naming it', r.status === 2 &&
+    r.stderr.includes('--locale: expected one of en, de, nl, da, id'), show(r));
 
   // Published files are padded: their sizes do not tell how many lines an order has.
   const base = JSON.parse(readFileSync(freshOrder, 'utf8'));

@@ -149,6 +149,12 @@ async function post(port, body, { type = 'application/json', origin, headers = {
 const sql = (query, dbPath = db) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8', timeout: 10_000 }).trim();
 const hasDifference = (r, code, pointer) =>
   (r.json?.differences ?? []).some((d) => d.code === code && (!pointer || d.pointer === pointer));
+// Every pointer a refusal carries points into the posted body (400s and 422s alike): a
+// request field is under /data.
+const pointersIntoBody = (r) => [...(r.json?.errors ?? []), ...(r.json?.differences ?? [])]
+  .every((e) => typeof e.pointer === 'string' && (e.pointer === '' || /^\/(data(\/|$)|id$|type$|created_at$)/.test(e.pointer)));
+const pointersIntoData = (r) => (r.json?.differences ?? []).length > 0 &&
+  r.json.differences.every((d) => d.pointer === '/data' || d.pointer.startsWith('/data/'));
 
 // ---- the run ---------------------------------------------------------------------------
 
@@ -169,23 +175,29 @@ async function main() {
   check('text/plain body → 200 accepted', r.status === 200 && r.json?.status === 'accepted', `${r.status}`);
 
   r = await post(port, tamper(makeRequest(), (d) => { d.quote.totals.refund += 100; }));
-  check('tampered refund → 422 at /quote/totals/refund', r.status === 422 && hasDifference(r, 'quote_differs', '/quote/totals/refund'), JSON.stringify(r.json));
+  check('tampered refund → 422 at /data/quote/totals/refund (pointers into the body)', r.status === 422 && hasDifference(r, 'quote_differs', '/data/quote/totals/refund'), JSON.stringify(r.json));
   r = await post(port, tamper(makeRequest(), (d) => { d.quote.lines[1].paid -= 1; }));
-  check('tampered line price → 422', r.status === 422 && hasDifference(r, 'quote_differs', '/quote/lines/1/paid'), JSON.stringify(r.json));
+  check('tampered line price → 422', r.status === 422 && hasDifference(r, 'quote_differs', '/data/quote/lines/1/paid'), JSON.stringify(r.json));
   r = await post(port, tamper(makeRequest(), (d) => { d.lines[1].quantity = 3; }));
   check('tampered quantity → 422', r.status === 422 && hasDifference(r, 'quote_differs'), JSON.stringify(r.json));
   r = await post(port, tamper(makeRequest(), (d) => { d.lines[0].reason = 'damaged'; }));
   check('tampered reason (to waive fees) → 422', r.status === 422 && hasDifference(r, 'quote_differs'), JSON.stringify(r.json));
   r = await post(port, tamper(makeRequest(), (d) => { d.lines[1].line_id = 'L9'; }));
-  check('line not in the order → 422 line_not_in_order', r.status === 422 && hasDifference(r, 'line_not_in_order', '/lines/1/line_id'), JSON.stringify(r.json));
+  check('line not in the order → 422 line_not_in_order', r.status === 422 && hasDifference(r, 'line_not_in_order', '/data/lines/1/line_id'), JSON.stringify(r.json));
   r = await post(port, makeRequest({ key: otherKey }));
   check('token signed by another key → 422 token_bad_signature', r.status === 422 && hasDifference(r, 'token_bad_signature'), JSON.stringify(r.json));
+  const refusals = [r];
+  for (const change of [(d) => { d.quote.totals.refund += 1; d.lines[1].line_id = 'L9'; }, (d) => { d.policy.hash = 'sha256:00'; },
+    (d) => { d.rma = 'XX-0000-0000'; }, (d) => { d.order.number = '#999'; }])
+    refusals.push(await post(port, tamper(makeRequest(), change)));
+  check('every 422 points into the posted body (/data/…), as the 400s do',
+    refusals.every((x) => x.status === 422 && pointersIntoData(x) && pointersIntoBody(x)), JSON.stringify(refusals.map((x) => x.json)));
 
   // Quoted while the window was open, posted now: the receiver prices at created_at,
   // so the shopper must claim the old time, which is more than 10 minutes away…
   const oldQuote = makeRequest({ order: oldOrder, at: now - 20 * day });
   r = await post(port, oldQuote);
-  check('back-dated created_at past the grace period → 422 too_late', r.status === 422 && r.json?.error === 'too_late' && hasDifference(r, 'too_late', '/created_at'), JSON.stringify(r.json));
+  check('back-dated created_at past the grace period → 422 too_late', r.status === 422 && r.json?.error === 'too_late' && hasDifference(r, 'too_late', '/data/created_at'), JSON.stringify(r.json));
   // …or claim now, and then the window is closed.
   const nowStamp = iso(now);
   const reDated = tamper(oldQuote, (d) => { d.created_at = nowStamp; });
@@ -200,7 +212,7 @@ async function main() {
   r = await post(port, '{"id": "req_12345678",\n "type": ');
   check('malformed JSON → 400 with the position', r.status === 400 && /line 2/.test(r.json?.errors?.[0]?.message ?? ''), JSON.stringify(r.json));
   r = await post(port, tamper(makeRequest(), (d) => { d.lines[0].discount = 5; }));
-  check('unknown key → 400 with its pointer', r.status === 400 && r.json?.errors?.[0]?.pointer === '/data/lines/0/discount', JSON.stringify(r.json));
+  check('unknown key → 400 with its pointer', r.status === 400 && r.json?.errors?.[0]?.pointer === '/data/lines/0/discount' && pointersIntoBody(r), JSON.stringify(r.json));
   r = await post(port, 'id=1', { type: 'application/x-www-form-urlencoded' });
   check('wrong content type → 415', r.status === 415, `${r.status}`);
   r = await post(port, makeRequest(), { headers: { 'webhook-id': 'req_not_the_same' } });
@@ -245,7 +257,7 @@ async function main() {
     sql(`SELECT body FROM requests WHERE id = '${valid.id}'`) === canon(valid));
   check('stored status and verification', sql(`SELECT status, json_extract(verification, '$.ok') FROM requests WHERE id = '${valid.id}'`) === 'review|1');
   check('rejections are logged with their status',
-    sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status ORDER BY http_status') === '400|3\n403|2\n409|1\n415|1\n422|8',
+    sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status ORDER BY http_status') === '400|3\n403|2\n409|1\n415|1\n422|12',
     sql('SELECT http_status, COUNT(*) FROM rejections GROUP BY http_status'));
   check('database is in WAL mode', sql('PRAGMA journal_mode') === 'wal');
 
@@ -310,7 +322,7 @@ async function main() {
   const rejectedCsv = readIfThere(join(tmp, 'returns-rejected.csv'));
   check('export lists refused posts with the reason',
     rejectedCsv.startsWith('received_at,http_status,error,reason,request_id,order_number,rma,policy_version') &&
-    /,422,verification_failed,"?token_bad_signature at \/order\/token/.test(rejectedCsv) &&
+    /,422,verification_failed,"?token_bad_signature at \/data\/order\/token/.test(rejectedCsv) &&
     /,403,origin_not_allowed,origin http:\/\/evil\.test/.test(rejectedCsv), rejectedCsv.slice(0, 600));
 
   await cumulativeLimits();
@@ -349,13 +361,13 @@ async function cumulativeLimits() {
   check('cumulative: the first request for an order → 200', r.status === 200, JSON.stringify(r.json));
   r = await post(h.port, makeRequestText({ order }));
   check('cumulative: the same units again → 422 at /lines/0/quantity with 0 left',
-    r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/lines/0/quantity') && r.json?.left === 0, JSON.stringify(r.json));
+    r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/data/lines/0/quantity') && r.json?.left === 0, JSON.stringify(r.json));
   const sel = join(tmp, 'socks-only.json');
   writeFileSync(sel, JSON.stringify({ lines: [{ line_id: 'L2', quantity: 1, reason: 'too_small', resolution: 'refund' }] }));
   r = await post(h.port, makeRequestText({ order, select: sel }));
   check('cumulative: the last sock left → 200', r.status === 200, JSON.stringify(r.json));
   r = await post(h.port, makeRequestText({ order, select: sel }));
-  check('cumulative: one more sock → 422 with 0 left', r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/lines/0/quantity'), JSON.stringify(r.json));
+  check('cumulative: one more sock → 422 with 0 left', r.status === 422 && hasDifference(r, 'quantity_above_returnable', '/data/lines/0/quantity'), JSON.stringify(r.json));
   // Ten posts racing for the one jacket of a new order: exactly one wins.
   const raceOrder = writeOrder('race-order.json', 5 * day, `gid://shop/Order/race-${process.pid}`);
   const jacket = join(tmp, 'jacket-only.json');
@@ -421,7 +433,7 @@ async function lateAndCounted() {
   };
   r = await post(h.port, mk({ order: expiring(now - day, 'expired.json') }));
   check('expiry: a request made after the link expired → 422 token_expired',
-    r.status === 422 && r.json?.error === 'token_expired' && hasDifference(r, 'token_expired', '/order/token'), JSON.stringify(r.json));
+    r.status === 422 && r.json?.error === 'token_expired' && hasDifference(r, 'token_expired', '/data/order/token'), JSON.stringify(r.json));
   r = await post(h.port, mk({ order: expiring(now - 3600_000, 'expired-late.json'), at: now - 2 * 3600_000 }));
   check('expiry: made before the expiry, delivered after → 200 (late_delivery)',
     r.status === 200 && r.json?.review_reasons?.includes('late_delivery'), JSON.stringify(r.json));
@@ -524,7 +536,7 @@ async function policyVersions() {
     JSON.stringify(r.json));
   await new Promise((resolve) => setTimeout(resolve, 100));
   check('the log says why a request was refused',
-    new RegExp(`POST /webhook -> 422 verification_failed: policy_changed at /policy/hash: policy version ${policyJson.version}`).test(v.log()), v.log());
+    new RegExp(`POST /webhook -> 422 verification_failed: policy_changed at /data/policy/hash: policy version ${policyJson.version}`).test(v.log()), v.log());
   await stopHook(v);
   v = await startHook(vdb, ['--policy-retention-days', '45'], fixed);
   r = await post(v.port, makeRequest());

@@ -233,7 +233,7 @@ export default function register({ test, browser, dist, out, root }) {
 
     // Too many units (earlier returns of the order): which line, how many are left, back to the items.
     hook.answer = () => [422, { status: 'rejected', error: 'verification_failed', left: 0,
-      differences: [{ pointer: '/lines/0/quantity', code: 'quantity_above_returnable', expected: 0, got: 1, message: 'x' }] }];
+      differences: [{ pointer: '/data/lines/0/quantity', code: 'quantity_above_returnable', expected: 0, got: 1, message: 'x' }] }];
     await click(page, 'start_over');
     await completeReturn(page, { ...plan('de-DE'), lines: [{ id: 'l1', reason: 'too_small' }] }, out);
     await until(page, () => window.retour.state().delivery === 'rejected', null, 'refused: over-return');
