@@ -132,7 +132,7 @@ void read_currencies(const JsonReader& r, const nlohmann::json& document, Policy
         const JsonReader entry = r[it.key()];
         const auto code = Currency::from_code(it.key());
         if (!code) {
-            entry.fail("unknown key: expected an ISO 4217 currency code such as \"USD\"");
+            entry.fail("unknown key: " + unknown_currency_message(it.key()));
             continue;
         }
         if (*code == p.currency) {
