@@ -38,6 +38,8 @@ FieldErrors currency_amount_warnings(const Policy& policy) {
     for (const Policy& v : policy.currencies) {
         const Check c{policy, v, "/currencies/" + v.currency.str(), out};
         const Fees &a = policy.fees, &b = v.fees;
+        // 1 (every minor unit) suits any currency; a unit such as IDR's 100 rarely does.
+        if (policy.payout_unit != 1) c.same(policy.payout_unit, v.payout_unit, "/payout_unit");
         c.restocking(a.restocking, b.restocking, "/fees/restocking");
         const auto restock = [&](const Restocking& x, const Restocking& y, const std::string& p) { c.restocking(x, y, p); };
         c.each(a.restocking_by_reason, b.restocking_by_reason, "/fees/restocking/by_reason", restock);

@@ -139,7 +139,7 @@ void read_currencies(const JsonReader& r, const nlohmann::json& document, Policy
             entry.fail("is the policy's own currency: set these amounts in the sections themselves");
             continue;
         }
-        if (!entry.object({"fees", "non_returnable", "review", "resolutions"})) continue;
+        if (!entry.object({"payout_unit", "fees", "non_returnable", "review", "resolutions"})) continue;
         nlohmann::json variant = document;
         variant.erase("currencies");
         variant["currency"] = it.key();

@@ -101,6 +101,21 @@ TEST(PolicyWarnings, ACurrencyEntryThatKeepsThePolicysAmountIsWarnedAbout) {
                                         "(EUR 15.00), read as DKK 15.00: state the amount in DKK"}));
 }
 
+TEST(PolicyWarnings, ACurrencyEntryThatKeepsThePolicysPayoutUnitIsWarnedAboutUnlessItIsOne) {
+    json every_reason_complete = json::array();
+    for (const char* h : {"too_small", "other"}) every_reason_complete.push_back({{"handle", h}, {"labels", kAll}});
+    const json entry = {{"fees", {{"label", 3700}}}, {"resolutions", {{"keep_item", {{"max_line_value", 11000}}}}}};
+    json patch = {{"reasons", every_reason_complete}, {"fees", {{"label", 495}}}, {"payout_unit", 100},
+                  {"currencies", {{"DKK", entry}}}};
+    EXPECT_EQ(warnings_of(patch), (std::vector<std::string>{"/currencies/DKK/payout_unit: keeps the policy's 100 (EUR 1.00), "
+                                                            "read as DKK 1.00: state the amount in DKK"}));
+    patch["currencies"]["DKK"]["payout_unit"] = 1;
+    EXPECT_EQ(warnings_of(patch), std::vector<std::string>{});
+    patch.erase("payout_unit");
+    patch["currencies"]["DKK"].erase("payout_unit");
+    EXPECT_EQ(warnings_of(patch), std::vector<std::string>{});
+}
+
 TEST(PolicyWarnings, ACurrencyEntryThatStatesEveryAmountIsNotWarnedAbout) {
     json every_reason_complete = json::array();
     for (const char* h : {"too_small", "other"}) every_reason_complete.push_back({{"handle", h}, {"labels", kAll}});
