@@ -64,6 +64,11 @@ std::string fill(std::string_view pattern, const std::vector<Arg>& args) {
         else
             out += pattern.substr(i, n);
         i += n;
+        // A value that ends a sentence with its own period ("300,00 kr.", "Nr.") takes
+        // the pattern's: never "kr.." (an ellipsis stays whole).
+        if (arg != args.end() && !arg->value.empty() && arg->value.back() == '.' && i < pattern.size() &&
+            pattern[i] == '.' && (i + 1 == pattern.size() || pattern[i + 1] != '.'))
+            ++i;
     }
     return out;
 }

@@ -102,6 +102,16 @@ TEST(I18nCatalog, FormatLeavesAPlaceholderWithoutArgumentVisible) {
     EXPECT_EQ(format(Locale::en, "common.step", {{"step", "2"}}), "Step 2 of {total}");
 }
 
+TEST(I18nCatalog, AValueEndingInAPeriodTakesTheSentencesPeriod) {
+    EXPECT_EQ(fill("mere end {amount}.", {{"amount", "300,00 kr."}}), "mere end 300,00 kr.");
+    EXPECT_EQ(fill("{amount}. Tak", {{"amount", "300,00 kr."}}), "300,00 kr. Tak");
+    EXPECT_EQ(fill("{amount}...", {{"amount", "kr."}}), "kr....");
+    EXPECT_EQ(fill("{amount}.", {{"amount", "EUR 3.00"}}), "EUR 3.00.");
+    EXPECT_EQ(fill("{missing}.", {}), "{missing}.");
+    const std::string danish = format(Locale::da, "decision.review_high_value", {{"amount", "300,00 kr."}});
+    EXPECT_EQ(danish.substr(danish.size() - 4), " kr.") << danish;
+}
+
 TEST(I18nCatalog, FillInsertsValuesLiterallyAndKeepsNonPlaceholderBraces) {
     EXPECT_EQ(fill("{a}{b} {a}", {{"a", "{b}"}, {"b", "x"}}), "{b}x {b}");
     EXPECT_EQ(fill("{} {A} {a-b} {", {{"A", "no"}}), "{} {A} {a-b} {");
