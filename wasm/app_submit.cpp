@@ -10,7 +10,6 @@
 #include "wasm/app.h"
 #include "wasm/pricing.h"
 #include "wasm/text.h"
-#include "wasm/web_services.h"
 
 namespace retour::app {
 
@@ -20,7 +19,7 @@ constexpr const char* kDraftKey = "draft";
 
 void App::submit() {
     if (!s.policy || !s.order || s.screen == Screen::Done) return;
-    const Instant now = now_instant();
+    const Instant now = App::now();
     // Priced again at the moment of confirming: that is what the receiver re-checks.
     const std::vector<Decision> decisions = evaluate(*s.policy, *s.order, now);
     const Selection selection = selection_of(s, s.resolution);
@@ -36,7 +35,7 @@ void App::submit() {
         return;
     }
     RequestDraft d;
-    if (s.attempt_id.empty()) s.attempt_id = web::random_hex(16);
+    if (s.attempt_id.empty()) s.attempt_id = p_.random_hex(16);
     d.id = s.attempt_id;
     d.token = s.order_token;
     d.shopper = shopper_of(s.shopper, with_address);
@@ -53,7 +52,7 @@ void App::submit() {
     load_device_returns();
     if (const DeviceReturn* same = find_return(s.device_returns, request.id); same && same->delivery != "rejected") {
         const DeviceReturn copy = *same;
-        web::storage_remove(kDraftKey);
+        p_.storage_remove(kDraftKey);
         last_draft_.clear();
         clear_return();
         show_return(copy);
@@ -75,12 +74,12 @@ void App::submit() {
     s.refusal = {};
     const std::string body = webhook_body(request);
     if (s.demo) s.demo_outbox.push_back({request.id, request.rma, body});
-    s.delivery = !posting_enabled() ? "demo" : web::online() ? "sending" : "queued";
+    s.delivery = !posting_enabled() ? "demo" : p_.online() ? "sending" : "queued";
     record.delivery = s.delivery;
     update_device_returns([&](std::vector<DeviceReturn>& list) { remember_return(list, record); });
     if (posting_enabled()) outbox_.submit(request.id, body);
-    web::emit_event("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
-    web::storage_remove(kDraftKey);
+    p_.emit("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
+    p_.storage_remove(kDraftKey);
     last_draft_.clear();
     go(Screen::Done);
 }
@@ -98,7 +97,7 @@ void App::on_delivery(const OutboxRunner::Result& r) {
     case Delivery::rejected:
         delivery = "rejected";
         refusal = parse_refusal(r.status, r.detail);
-        web::emit_event("error", nlohmann::json{{"code", "request_rejected"},
+        p_.emit("error", nlohmann::json{{"code", "request_rejected"},
                                                 {"message", "HTTP " + std::to_string(r.status) + ": " + r.detail},
                                                 {"id", r.id}}
                                      .dump());
@@ -134,8 +133,8 @@ void App::download_label(label::LabelFormat format, bool print) {
     options.size = format == label::LabelFormat::pdf ? label::LabelSize::a4 : label::LabelSize::four_by_six;
     const label::Label l = label::render_label(*input.input, options);
     const std::string ext(label::label_format_name(format));
-    if (print) web::open_pdf(l.bytes);
-    else web::download("return-label-" + s.rma + "." + ext, l.media_type, l.bytes);
+    if (print) p_.download("label.pdf", "application/pdf", l.bytes, true);
+    else p_.download("return-label-" + s.rma + "." + ext, l.media_type, l.bytes, false);
 }
 
 }  // namespace retour::app
