@@ -10,6 +10,7 @@
 
 #include "core/i18n/locale.h"
 #include "core/label/label.h"
+#include "core/outbox.h"
 #include "core/return_request.h"
 #include "wasm/app_state.h"
 
@@ -31,9 +32,16 @@ struct EditShopper { ShopperForm form; };                // the summary's contac
 struct Confirm {};
 // "Next" on a step: its hints show from now on; it moves on when the step is complete.
 struct Continue { Screen from = Screen::Items; };
+struct SwitchLanguage { i18n::Locale locale = i18n::Locale::en; };
+// The outbox heard back about a request (any of this device's, not only the one shown).
+struct Delivered {
+    std::string id;
+    Delivery delivery = Delivery::retry;
+    int status = 0;
+    std::string detail;  // the answer's body, or why there was none
+};
 
 // --- the shell's: they reach the page (App) ---
-struct SwitchLanguage { i18n::Locale locale = i18n::Locale::en; };
 struct GoBack {};
 struct OpenLink { std::string url; };        // the shop's mail, phone or web page
 struct OpenReturn { std::string id; };       // one of this device's returns
@@ -46,13 +54,20 @@ struct StartOver {};
 
 using Action = std::variant<ToggleLine, SetQuantity, PickReason, PickSubReason, SetPhoto, SetComment,
                             PickResolution, PickVariant, PickMethod, EditFind, EditShopper, Confirm, Continue,
-                            SwitchLanguage, GoBack, OpenLink, OpenReturn, FindOrder, UseDemoOrder, RetryPolicy,
+                            SwitchLanguage, Delivered, GoBack, OpenLink, OpenReturn, FindOrder, UseDemoOrder, RetryPolicy,
                             DownloadLabel, Resend, StartOver>;
 
 // What update() asks the shell to do: data, run after the state is replaced.
 struct ShowScreen { Screen screen = Screen::Items; };  // a new step: a history entry, the top of the page
 struct SubmitReturn {};  // price, build, store and post the request (App::submit)
-using Effect = std::variant<ShowScreen, SubmitReturn>;
+// Keep a request's delivery with this device's returns (storage; another tab may share it).
+struct RecordDelivery {
+    std::string id, delivery;
+    Refusal refusal;
+    bool review = false;
+};
+struct EmitEvent { std::string name, detail_json; };  // a DOM event for the host page
+using Effect = std::variant<ShowScreen, SubmitReturn, RecordDelivery, EmitEvent>;
 
 // The screens' way to act: actions wait here until the frame is drawn.
 class Dispatch {

@@ -63,12 +63,6 @@ void App::back() {
     p_.request_frames(3);
 }
 
-void App::set_language(i18n::Locale locale) {
-    s.locale = locale;
-    set_locale(locale);
-    p_.request_frames(3);
-}
-
 void App::start_over() {
     clear_return();
     show(Screen::FindOrder);
@@ -225,7 +219,6 @@ void App::draw() {
 // returns false for the others, which are update()'s.
 struct ShellActions {
     App& app;
-    bool operator()(const SwitchLanguage& a) { return app.set_language(a.locale), true; }
     bool operator()(const GoBack&) { return app.back(), true; }
     bool operator()(const OpenLink& a) { return app.open_contact(a.url), true; }
     bool operator()(const OpenReturn& a) { return app.open_return(a.id), true; }
@@ -262,6 +255,8 @@ void App::apply_actions() {
 void App::run(const Effect& effect) {
     if (const auto* e = std::get_if<ShowScreen>(&effect)) go(e->screen);
     else if (std::holds_alternative<SubmitReturn>(effect)) submit();
+    else if (const auto* r = std::get_if<RecordDelivery>(&effect)) record_delivery(*r);
+    else if (const auto* e = std::get_if<EmitEvent>(&effect)) p_.emit(e->name, e->detail_json);
 }
 
 void screen_heading(Dispatch& dispatch, int step, const char* title_key) {

@@ -36,7 +36,6 @@ public:
     // --- actions (app.cpp, app_find.cpp, app_submit.cpp) ---
     void go(Screen screen);
     void back();
-    void set_language(i18n::Locale locale);
     void load_policy();
     void find_order();                       // from order_number + contact
     void use_demo_order(const DemoOrder& d);  // demo picker
@@ -69,7 +68,7 @@ private:
     void find_demo();
     void save_draft();
     void header();
-    void on_delivery(const OutboxRunner::Result& r);
+    void record_delivery(const RecordDelivery& r);
 
     // History (app_history.cpp): show() moves to a screen and records it; popstate and
     // hashchange come back through on_history() / on_hash_change().

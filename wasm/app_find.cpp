@@ -148,7 +148,10 @@ void App::policy_loaded(const std::string& text) {
 void App::after_policy() {
     if (posting_enabled() && !outbox_.started())
         outbox_.start(s.policy->webhook.url, s.policy->webhook.content_type,
-                      [this](const OutboxRunner::Result& r) { on_delivery(r); });
+                      [this](const OutboxRunner::Result& r) {
+                          dispatch_(Delivered{r.id, r.delivery, r.status, r.detail});
+                          apply_actions();
+                      });
     s.screen = Screen::FindOrder;
 
     const std::string token = hash_param(p_.page(web::PageValue::hash), "order");

@@ -84,37 +84,14 @@ void App::submit() {
     go(Screen::Done);
 }
 
-void App::on_delivery(const OutboxRunner::Result& r) {
-    std::string delivery = "queued";
-    Refusal refusal;
-    bool review = false;
-    switch (r.delivery) {
-    case Delivery::delivered:
-        delivery = "sent";
-        review = answer_needs_review(r.detail);
-        break;
-    case Delivery::retry: break;
-    case Delivery::rejected:
-        delivery = "rejected";
-        refusal = parse_refusal(r.status, r.detail);
-        p_.emit("error", nlohmann::json{{"code", "request_rejected"},
-                                                {"message", "HTTP " + std::to_string(r.status) + ": " + r.detail},
-                                                {"id", r.id}}
-                                     .dump());
-        break;
-    }
-    // Every return of this device is kept up to date, not only the one on screen.
+void App::record_delivery(const RecordDelivery& r) {
     update_device_returns([&](std::vector<DeviceReturn>& list) {
         if (DeviceReturn* known = find_return(list, r.id)) {
-            known->delivery = delivery;
-            known->refusal = refusal;
-            known->review = review;
+            known->delivery = r.delivery;
+            known->refusal = r.refusal;
+            known->review = r.review;
         }
     });
-    if (r.id != s.request_id) return;
-    s.delivery = delivery;
-    s.refusal = refusal;
-    s.review = review;
 }
 
 void App::download_label(label::LabelFormat format, bool print) {

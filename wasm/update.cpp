@@ -4,6 +4,7 @@
 
 #include "core/trim.h"
 #include "wasm/address_form.h"
+#include "wasm/device_returns.h"
 #include "wasm/pricing.h"
 
 namespace retour::app {
@@ -71,6 +72,33 @@ struct Apply {
         s.contact = a.contact;
     }
     void operator()(const EditShopper& a) { s.shopper = a.form; }
+    void operator()(const SwitchLanguage& a) { s.locale = a.locale; }
+    void operator()(const Delivered& a) {
+        std::string delivery = "queued";
+        Refusal refusal;
+        bool review = false;
+        switch (a.delivery) {
+        case Delivery::delivered:
+            delivery = "sent";
+            review = answer_needs_review(a.detail);
+            break;
+        case Delivery::retry: break;
+        case Delivery::rejected:
+            delivery = "rejected";
+            refusal = parse_refusal(a.status, a.detail);
+            effects.push_back(EmitEvent{"error", nlohmann::json{{"code", "request_rejected"},
+                                                                {"message", "HTTP " + std::to_string(a.status) + ": " + a.detail},
+                                                                {"id", a.id}}
+                                                     .dump()});
+            break;
+        }
+        // Every return of this device is kept up to date, not only the one on screen.
+        effects.push_back(RecordDelivery{a.id, delivery, refusal, review});
+        if (a.id != s.request_id) return;
+        s.delivery = delivery;
+        s.refusal = refusal;
+        s.review = review;
+    }
     void operator()(const Confirm&) {
         s.summary_tried = true;
         // The receiver and the label accept only a complete address with an ISO country.

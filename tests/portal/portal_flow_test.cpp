@@ -138,8 +138,7 @@ TEST(PortalFlow, AReloadOnTheDoneScreenShowsTheSameReturn) {
 TEST(PortalFlow, TheLanguageSwitchChangesTheTextsNotTheChoices) {
     Portal p;
     choose_a_return(p);
-    p.app->set_language(i18n::Locale::de);
-    p.imgui.frames(*p.app);
+    act(p, SwitchLanguage{i18n::Locale::de});
     const auto state = p.state();
     EXPECT_EQ(state["locale"], "de");
     EXPECT_EQ(state["screen"], "summary");

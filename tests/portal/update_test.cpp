@@ -167,8 +167,40 @@ TEST_F(Update, ConfirmSubmitsOnlyWithACompleteAddress) {
     EXPECT_TRUE(std::holds_alternative<SubmitReturn>(u.effects[0]));
 }
 
+TEST_F(Update, SwitchLanguageChangesOnlyTheLocale) {
+    const AppState s = update(*eligible, SwitchLanguage{i18n::Locale::da}).state;
+    EXPECT_EQ(s.locale, i18n::Locale::da);
+    EXPECT_EQ(draft_json(s), draft_json(*eligible));
+}
+
+TEST_F(Update, DeliveredUpdatesTheReturnShownAndRecordsEveryOne) {
+    AppState s = *eligible;
+    s.request_id = "shown";
+    s.delivery = "sending";
+    Updated u = update(s, Delivered{"other", Delivery::delivered, 200, "{}"});
+    EXPECT_EQ(u.state.delivery, "sending");  // another return of this device
+    ASSERT_EQ(u.effects.size(), 1u);
+    EXPECT_EQ(std::get<RecordDelivery>(u.effects[0]).delivery, "sent");
+
+    u = update(s, Delivered{"shown", Delivery::retry, 0, "offline"});
+    EXPECT_EQ(u.state.delivery, "queued");
+
+    u = update(s, Delivered{"shown", Delivery::delivered, 200, R"({"needs_review":true})"});
+    EXPECT_EQ(u.state.delivery, "sent");
+    EXPECT_TRUE(u.state.review);
+
+    u = update(s, Delivered{"shown", Delivery::rejected, 422, R"({"error":"too_late"})"});
+    EXPECT_EQ(u.state.delivery, "rejected");
+    EXPECT_EQ(u.state.refusal.code, "too_late");
+    ASSERT_EQ(u.effects.size(), 2u);
+    const auto& event = std::get<EmitEvent>(u.effects[0]);
+    EXPECT_EQ(event.name, "error");
+    EXPECT_EQ(nlohmann::json::parse(event.detail_json)["code"], "request_rejected");
+    EXPECT_EQ(std::get<RecordDelivery>(u.effects[1]).refusal.code, "too_late");
+}
+
 TEST_F(Update, TheShellsActionsLeaveTheStateAlone) {
-    for (const Action& a : {Action{SwitchLanguage{i18n::Locale::de}}, Action{GoBack{}}, Action{OpenLink{"tel:1"}},
+    for (const Action& a : {Action{GoBack{}}, Action{OpenLink{"tel:1"}},
                             Action{OpenReturn{"x"}}, Action{FindOrder{}}, Action{UseDemoOrder{"1001"}},
                             Action{RetryPolicy{}}, Action{DownloadLabel{}}, Action{Resend{}}, Action{StartOver{}}}) {
         const Updated u = update(*eligible, a);
