@@ -204,6 +204,35 @@ TEST(PortalScreens, EveryScreenDrawsHeadless) {
     EXPECT_TRUE(p.state()["items"].contains("download_pdf")) << p.state()["items"].dump();
 }
 
+// Drawing is reading: frames without input leave the state as it was, on every step.
+TEST(PortalScreens, DrawingAScreenDoesNotChangeTheState) {
+    Portal p;
+    auto unchanged_by_drawing = [&] {
+        p.imgui.frames(*p.app);
+        const std::string before = draft_json(p.s()).dump() + p.s().delivery + p.s().message;
+        p.imgui.frames(*p.app, 3);
+        EXPECT_EQ(before, draft_json(p.s()).dump() + p.s().delivery + p.s().message) << p.screen();
+    };
+    unchanged_by_drawing();
+    act(p, UseDemoOrder{"1004"});  // partly returned already: quantities are limited
+    act(p, ToggleLine{"l1", true});
+    act(p, SetQuantity{"l1", 2});
+    unchanged_by_drawing();
+    act(p, Continue{Screen::Items});
+    act(p, PickReason{"l1", "not_as_described"});
+    unchanged_by_drawing();
+    act(p, SetComment{"l1", "Thinner than shown"});
+    act(p, Continue{Screen::Reasons});
+    act(p, PickResolution{Resolution::store_credit});
+    unchanged_by_drawing();
+    act(p, Continue{Screen::Resolution});
+    ASSERT_EQ(p.screen(), "summary");
+    unchanged_by_drawing();
+    act(p, Confirm{});
+    ASSERT_EQ(p.screen(), "done");
+    unchanged_by_drawing();
+}
+
 TEST(PortalScreens, AnOrderWithNothingReturnableShowsTheShopsContact) {
     Portal p;
     p.s().order_number = "1003";  // window closed
