@@ -24,7 +24,12 @@ constexpr float kColumnWidth = 560;
 constexpr float kHeaderHeight = 64;
 }  // namespace
 
+App::~App() {
+    if (&ui::context() == &ui_) ui::set_context(nullptr);
+}
+
 void App::start() {
+    ui::set_context(&ui_);
     s.locale = i18n::parse_locale(p_.page(web::PageValue::language));
     const std::string lang = p_.page(web::PageValue::option, "lang");
     if (auto l = i18n::match_locale(lang)) s.locale = *l;
@@ -158,6 +163,7 @@ void App::header() {
 }
 
 void App::draw() {
+    ui::set_context(&ui_);
     set_locale(s.locale);
     clear_marks();
     ui::begin_frame();
@@ -279,6 +285,7 @@ void screen_heading(Dispatch& dispatch, int step, const char* title_key) {
 
 std::string App::state_json() const {
     using nlohmann::json;
+    ui::set_context(&ui_);  // the marks, focus and errors of this app's last frame
     json lines = json::array();
     if (s.order) {
         for (const OrderLine& l : s.order->lines) {

@@ -18,6 +18,7 @@
 #include "wasm/demo_orders.h"
 #include "wasm/outbox_runner.h"
 #include "wasm/platform.h"
+#include "wasm/ui_context.h"
 #include "wasm/view.h"
 
 namespace retour::app {
@@ -26,6 +27,9 @@ class App {
 public:
     // Everything the app does beyond drawing goes through `platform` (the browser's, or a fake).
     explicit App(web::Platform& platform) : p_(platform), outbox_(platform) {}
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
     void start();
     void draw();
@@ -90,6 +94,9 @@ private:
 
     web::Platform& p_;
     Dispatch dispatch_;
+    // The widget layer's state between frames, current while drawing and while the
+    // test hook reads it (mutable: reading the hook makes it current).
+    mutable ui::Context ui_;
     std::vector<DemoOrder> demo_orders_;
     bool demo_orders_loaded_ = false;
     OutboxRunner outbox_;

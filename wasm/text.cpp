@@ -4,11 +4,11 @@
 #include <map>
 #include <string_view>
 
+#include "wasm/ui_context.h"
+
 namespace retour::app {
 
 namespace {
-
-i18n::Locale g_locale = i18n::Locale::en;
 
 // Portal-only texts, en/de/nl/da/id. Candidates for the core catalogs (then the
 // labels and receiver could say them too); kept here so the portal does not block
@@ -59,16 +59,16 @@ constexpr Extra kExtras[] = {
 
 }  // namespace
 
-void set_locale(i18n::Locale l) { g_locale = l; }
-i18n::Locale locale() { return g_locale; }
+void set_locale(i18n::Locale l) { ui::context().locale = l; }
+i18n::Locale locale() { return ui::context().locale; }
 
 const char* tr(const char* key) {
     if (std::strncmp(key, "app.", 4) == 0) {
         for (const Extra& e : kExtras)
-            if (std::strcmp(e.key, key) == 0) return e.text[static_cast<int>(g_locale)];
+            if (std::strcmp(e.key, key) == 0) return e.text[static_cast<int>(locale())];
         return key;
     }
-    return i18n::text(g_locale, key);
+    return i18n::text(locale(), key);
 }
 
 std::string trf(const char* key, const std::vector<i18n::Arg>& args) { return i18n::fill(tr(key), args); }
