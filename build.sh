@@ -245,12 +245,13 @@ gtest_xml() { echo "--gtest_output=xml:$LOGS/$1.xml"; }
 # Two cores are kept busy: suites run in the background while the next configuration
 # builds (most of them wait on servers, browsers and time-outs more than they compute),
 # and their outputs are shown at the end, in this order.
-SUITES=(core-native labels-scan receiver core-wasm merchant-guide browser core-sanitize fuzz)
+SUITES=(core-native portal-native labels-scan receiver core-wasm merchant-guide browser core-sanitize fuzz)
 cmd_test() {
   timed setup cmd_setup
   mkdir -p "$BUILD"
   timed "native build" build_preset native
   start_suite core-native "$NATIVE/tests/retour_core_tests" "$(gtest_xml core-native)"
+  start_suite portal-native "$NATIVE/tests/portal/retour_portal_tests" "$(gtest_xml portal-native)"
   start_suite labels-scan bash "$ROOT/tests/labels/scan.sh" "$NATIVE"
   start_suite receiver bash "$ROOT/tests/receiver/run.sh" "$NATIVE"
   timed "wasm build" build_preset wasm

@@ -11,16 +11,20 @@ if(EMSCRIPTEN)
   target_compile_options(qrcodegen PRIVATE -O2)
 endif()
 
+# Dear ImGui 1.86. In wasm with the OpenGL3 renderer in its WebGL2 (GLES3) flavour;
+# natively with no backend at all, like imgui's examples/example_null: the portal's
+# screens are drawn headless in its native tests (tests/portal).
+set(IMGUI_DIR "${RETOUR_DEPS}/imgui-1.86")
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
+  "${IMGUI_DIR}/imgui_tables.cpp" "${IMGUI_DIR}/imgui_widgets.cpp"
+  "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/misc/cpp")
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 if(EMSCRIPTEN)
-  # Dear ImGui 1.86 with the OpenGL3 renderer in its WebGL2 (GLES3) flavour.
-  set(IMGUI_DIR "${RETOUR_DEPS}/imgui-1.86")
-  add_library(imgui STATIC
-    "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
-    "${IMGUI_DIR}/imgui_tables.cpp" "${IMGUI_DIR}/imgui_widgets.cpp"
-    "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
-    "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
-  target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp")
-  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  target_sources(imgui PRIVATE "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}/backends")
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
 endif()
 
 if(EMSCRIPTEN)

@@ -10,7 +10,8 @@ function(retour_link_web_app target)
     -sALLOW_MEMORY_GROWTH=1
     -sMODULARIZE=1 -sEXPORT_NAME=createRetour
     -sENVIRONMENT=web
-    "-sEXPORTED_RUNTIME_METHODS=['ccall','cwrap','UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+    # web/platform.js only cwraps the retour_* exports; nothing else is called from outside.
+    "-sEXPORTED_RUNTIME_METHODS=['cwrap']"
     "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
     "--js-library=${RETOUR_WEB_LIBRARY}")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${RETOUR_WEB_LIBRARY}")

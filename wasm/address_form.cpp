@@ -29,7 +29,7 @@ std::string sort_key(const std::string& s) {
     for (size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if ((c == 0xC3) && i + 1 < s.size()) {
-            const unsigned char d = static_cast<unsigned char>(s[i + 1]) & ~0x20u;  // upper case: 0x80..0x9E
+            const unsigned char d = static_cast<unsigned char>(static_cast<unsigned char>(s[i + 1]) & ~0x20u);  // upper case: 0x80..0x9E
             const unsigned idx = d - 0x80u;
             if (idx < sizeof kFold / sizeof *kFold && kFold[idx]) {
                 out += kFold[idx];
@@ -87,8 +87,10 @@ nlohmann::json address_state(const AppState& s) {
     return {{"countries", countries}, {"problems", problems}};
 }
 
-void address_card(AppState& s, bool with_address) {
-    ShopperForm& f = s.shopper;
+void address_card(const AppState& s, bool with_address, Dispatch& dispatch) {
+    // ImGui edits a copy; any change is one action with the whole form.
+    ShopperForm f = s.shopper;
+    bool changed = false;
     const std::vector<FieldProblem> problems = address_problems(s, with_address);
     // Problems show once the shopper tried to confirm, each under its own field.
     std::string text;
@@ -101,20 +103,21 @@ void address_card(AppState& s, bool with_address) {
     ui::begin_card();
     ui::subtitle(tr("address.title"));
     if (with_address) ui::muted(tr("address.hint"));
-    ui::text_field(tr("address.name"), &f.name, "name", nullptr, at("name"));
+    changed |= ui::text_field(tr("address.name"), &f.name, "name", nullptr, at("name"));
     if (with_address) {
-        ui::text_field(tr("address.street"), &f.line1, "line1", nullptr, at("line1"));
+        changed |= ui::text_field(tr("address.street"), &f.line1, "line1", nullptr, at("line1"));
         const std::string line2 = std::string(tr("address.line2")) + " (" + tr("common.optional") + ")";
-        ui::text_field(line2.c_str(), &f.line2, "line2", nullptr, at("line2"));
-        ui::text_field(tr("address.postcode"), &f.postcode, "postcode", nullptr, at("postcode"));
-        ui::text_field(tr("address.city"), &f.city, "city", nullptr, at("city"));
+        changed |= ui::text_field(line2.c_str(), &f.line2, "line2", nullptr, at("line2"));
+        changed |= ui::text_field(tr("address.postcode"), &f.postcode, "postcode", nullptr, at("postcode"));
+        changed |= ui::text_field(tr("address.city"), &f.city, "city", nullptr, at("city"));
         std::vector<ui::SelectOption> countries;
         for (auto& [code, name] : country_choices(s)) countries.push_back({code, name});
-        ui::select_field(tr("address.country"), &f.country, countries, "country", tr("address.country_choose"),
-                         at("country"));
+        changed |= ui::select_field(tr("address.country"), &f.country, countries, "country",
+                                    tr("address.country_choose"), at("country"));
     }
-    ui::text_field(tr("app.email"), &f.email, "shopper_email", nullptr, at("email"));
+    changed |= ui::text_field(tr("app.email"), &f.email, "shopper_email", nullptr, at("email"));
     ui::end_card();
+    if (changed) dispatch(EditShopper{f});
 }
 
 }  // namespace retour::app

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/address_check.h"
+#include "wasm/action.h"
 #include "wasm/app_state.h"
 
 namespace retour::app {
@@ -30,6 +31,6 @@ std::vector<std::pair<std::string, std::string>> country_choices(const AppState&
 nlohmann::json address_state(const AppState& s);
 
 // Draws the card; problems show at their fields once the shopper tried to confirm.
-void address_card(AppState& s, bool with_address);
+void address_card(const AppState& s, bool with_address, Dispatch& dispatch);
 
 }  // namespace retour::app

@@ -11,8 +11,8 @@
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
 #include "wasm/theme.h"
+#include "wasm/update.h"
 #include "wasm/web_platform.h"
-#include "wasm/web_services.h"
 #include "wasm/widgets.h"
 
 namespace retour::app {
@@ -24,21 +24,28 @@ constexpr float kColumnWidth = 560;
 constexpr float kHeaderHeight = 64;
 }  // namespace
 
+App::~App() {
+    if (&ui::context() == &ui_) ui::set_context(nullptr);
+}
+
 void App::start() {
-    s.locale = i18n::parse_locale(web::browser_language());
-    const std::string lang = web::option("lang");
+    ui::set_context(&ui_);
+    s.locale = i18n::parse_locale(p_.page(web::PageValue::language));
+    const std::string lang = p_.page(web::PageValue::option, "lang");
     if (auto l = i18n::match_locale(lang)) s.locale = *l;
     apply_theme(Theme{});
     load_device_returns();
     // A reload keeps the history entry it was on: continue counting from it.
-    const auto entry = nlohmann::json::parse(web::history_state(), nullptr, false);
+    const auto entry = nlohmann::json::parse(p_.history_state(), nullptr, false);
     if (entry.is_object()) history_depth_ = entry.value("depth", 0);
-    web::on_history([this](const std::string& state) { on_history(state); });
-    web::on_hash_change([this] { on_hash_change(); });
+    p_.on_history([this](const std::string& state) { on_history(state); });
+    p_.on_hash_change([this] { on_hash_change(); });
     load_policy();
 }
 
 void App::go(Screen screen) { show(screen); }
+
+Instant App::now() const { return Instant{p_.now_ms() / 1000}; }
 
 void App::back() {
     Screen previous;
@@ -52,19 +59,13 @@ void App::back() {
     // The browser's Back when the previous step is an entry of ours, so Back and
     // Forward stay in step with the portal; popstate then shows it (on_history).
     if (history_depth_ > 0) {
-        web::history_back();
+        p_.history(web::HistoryOp::back, "");
         return;
     }
     s.screen = previous;
     s.message.clear();
     record_history(false);
-    web::request_frames(3);
-}
-
-void App::set_language(i18n::Locale locale) {
-    s.locale = locale;
-    set_locale(locale);
-    web::request_frames(3);
+    p_.request_frames(3);
 }
 
 void App::start_over() {
@@ -88,18 +89,18 @@ void App::clear_return() {
     fresh.device_returns = std::move(device_returns);
     fresh.screen = Screen::FindOrder;
     s = std::move(fresh);
-    web::request_frames(3);
+    p_.request_frames(3);
 }
 
 void App::save_draft() {
     // Only a return in progress is worth keeping; a finished one is in the outbox.
     if (!s.order || s.screen == Screen::Done || s.screen == Screen::Loading || s.screen == Screen::PolicyError)
         return;
-    if (s.attempt_id.empty()) s.attempt_id = web::random_hex(16);
+    if (s.attempt_id.empty()) s.attempt_id = p_.random_hex(16);
     std::string text = draft_json(s).dump();
     if (text == last_draft_) return;
     last_draft_ = std::move(text);
-    web::storage_set(kDraftKey, last_draft_);
+    p_.storage_set(kDraftKey, last_draft_);
 }
 
 void App::header() {
@@ -145,7 +146,7 @@ void App::header() {
         std::snprintf(label, sizeof label, "%s##lang", upper);
         const std::string id = std::string("lang_") + info.tag;
         ImGui::PushID(info.tag);
-        if (ui::small_button(label, id.c_str(), info.locale == s.locale)) set_language(info.locale);
+        if (ui::small_button(label, id.c_str(), info.locale == s.locale)) dispatch_(SwitchLanguage{info.locale});
         ImGui::PopID();
         ImGui::SameLine();
     }
@@ -162,6 +163,7 @@ void App::header() {
 }
 
 void App::draw() {
+    ui::set_context(&ui_);
     set_locale(s.locale);
     clear_marks();
     ui::begin_frame();
@@ -195,28 +197,78 @@ void App::draw() {
     header();
     ui::begin_column(kColumnWidth);
     ImGui::PushID(screen_name(s.screen));
+    // The choices are kept consistent by update(); this also covers what changed
+    // outside it (another tab's returns, a restored draft) before anything is drawn.
+    normalize_choices(s);
+    View view = make_view(s, p_.online());
+    view.demo_orders = &demo_orders_;
     switch (s.screen) {
     case Screen::Loading:
-    case Screen::PolicyError: draw_status_screen(*this); break;
-    case Screen::FindOrder: draw_find_screen(*this); break;
-    case Screen::Items: draw_items_screen(*this); break;
-    case Screen::Reasons: draw_reasons_screen(*this); break;
-    case Screen::Resolution: draw_resolution_screen(*this); break;
-    case Screen::Summary: draw_summary_screen(*this); break;
-    case Screen::Done: draw_done_screen(*this); break;
+    case Screen::PolicyError: draw_status_screen(s, view, dispatch_); break;
+    case Screen::FindOrder: draw_find_screen(s, view, dispatch_); break;
+    case Screen::Items: draw_items_screen(s, view, dispatch_); break;
+    case Screen::Reasons: draw_reasons_screen(s, dispatch_); break;
+    case Screen::Resolution: draw_resolution_screen(s, dispatch_); break;
+    case Screen::Summary: draw_summary_screen(s, dispatch_); break;
+    case Screen::Done: draw_done_screen(s, view, dispatch_); break;
     }
     ImGui::PopID();
     ui::spacer(32);
     ui::end_column();
     ui::end_frame();
     ImGui::End();
+    apply_actions();
     save_draft();
 }
 
-void screen_heading(App& app, int step, const char* title_key) {
+// The actions that reach the page (history, network, storage, files) run here;
+// returns false for the others, which are update()'s.
+struct ShellActions {
+    App& app;
+    bool operator()(const GoBack&) { return app.back(), true; }
+    bool operator()(const OpenLink& a) { return app.open_contact(a.url), true; }
+    bool operator()(const OpenReturn& a) { return app.open_return(a.id), true; }
+    bool operator()(const FindOrder&) { return app.find_order(), true; }
+    bool operator()(const UseDemoOrder& a) {
+        for (const DemoOrder& d : app.demo_orders_)
+            if (d.number == a.number) {
+                app.use_demo_order(d);
+                break;
+            }
+        return true;
+    }
+    bool operator()(const RetryPolicy&) { return app.load_policy(), true; }
+    bool operator()(const DownloadLabel& a) { return app.download_label(a.format, a.print), true; }
+    bool operator()(const Resend& a) { return app.resend(a.to_items), true; }
+    bool operator()(const StartOver&) { return app.start_over(), true; }
+    template <class Choice>
+    bool operator()(const Choice&) {
+        return false;
+    }
+};
+
+void App::apply_actions() {
+    std::vector<Action> actions = dispatch_.take();
+    for (const Action& a : actions) {
+        if (std::visit(ShellActions{*this}, a)) continue;
+        Updated u = update(std::move(s), a);
+        s = std::move(u.state);
+        for (const Effect& e : u.effects) run(e);
+    }
+    if (!actions.empty()) p_.request_frames(3);
+}
+
+void App::run(const Effect& effect) {
+    if (const auto* e = std::get_if<ShowScreen>(&effect)) go(e->screen);
+    else if (std::holds_alternative<SubmitReturn>(effect)) submit();
+    else if (const auto* r = std::get_if<RecordDelivery>(&effect)) record_delivery(*r);
+    else if (const auto* e = std::get_if<EmitEvent>(&effect)) p_.emit(e->name, e->detail_json);
+}
+
+void screen_heading(Dispatch& dispatch, int step, const char* title_key) {
     if (step >= 1) {
         if (ui::secondary_button((std::string("\xE2\x86\x90 ") + tr("common.back") + "##back").c_str(), "back"))
-            app.back();
+            dispatch(GoBack{});
     }
     ui::spacer(2);
     ui::muted(trf("common.step", {{"step", std::to_string(step)}, {"total", "5"}}).c_str());
@@ -233,6 +285,7 @@ void screen_heading(App& app, int step, const char* title_key) {
 
 std::string App::state_json() const {
     using nlohmann::json;
+    ui::set_context(&ui_);  // the marks, focus and errors of this app's last frame
     json lines = json::array();
     if (s.order) {
         for (const OrderLine& l : s.order->lines) {
@@ -289,7 +342,7 @@ std::string App::state_json() const {
     json done = nullptr;
     if (s.screen == Screen::Done) {
         set_locale(s.locale);
-        const DoneView v = done_view(s, web::online());
+        const DoneView v = done_view(s, p_.online());
         done = {{"icon", v.icon}, {"title", v.title_key}, {"status", v.status}, {"labels", v.labels},
                 {"resend", v.resend}, {"fix_items", v.fix_items}, {"next", v.next}};
     }

@@ -13,14 +13,24 @@
 #include <vector>
 
 #include "core/label/label_input.h"
+#include "wasm/action.h"
 #include "wasm/app_state.h"
 #include "wasm/demo_orders.h"
 #include "wasm/outbox_runner.h"
+#include "wasm/platform.h"
+#include "wasm/ui_context.h"
+#include "wasm/view.h"
 
 namespace retour::app {
 
 class App {
 public:
+    // Everything the app does beyond drawing goes through `platform` (the browser's, or a fake).
+    explicit App(web::Platform& platform) : p_(platform), outbox_(platform) {}
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
     void start();
     void draw();
     std::string state_json() const;
@@ -30,7 +40,6 @@ public:
     // --- actions (app.cpp, app_find.cpp, app_submit.cpp) ---
     void go(Screen screen);
     void back();
-    void set_language(i18n::Locale locale);
     void load_policy();
     void find_order();                       // from order_number + contact
     void use_demo_order(const DemoOrder& d);  // demo picker
@@ -45,6 +54,12 @@ public:
     const std::vector<DemoOrder>& demo_orders() const { return demo_orders_; }
     const OutboxRunner& outbox() const { return outbox_; }
     bool posting_enabled() const;  // a real webhook to post to
+    web::Platform& platform() const { return p_; }
+    // Where screens send actions; they are applied after the frame (apply_actions).
+    Dispatch& dispatch() { return dispatch_; }
+    // Applies the actions dispatched so far: the choices through update(), the rest here.
+    void apply_actions();
+    Instant now() const;  // the platform's clock, in the core's unit
 
 private:
     void policy_loaded(const std::string& text);
@@ -57,7 +72,7 @@ private:
     void find_demo();
     void save_draft();
     void header();
-    void on_delivery(const OutboxRunner::Result& r);
+    void record_delivery(const RecordDelivery& r);
 
     // History (app_history.cpp): show() moves to a screen and records it; popstate and
     // hashchange come back through on_history() / on_hash_change().
@@ -74,6 +89,14 @@ private:
     void show_return(const DeviceReturn& r);
     bool restore_done(const std::string& link_token);
 
+    friend struct ShellActions;  // the actions that reach the page (app.cpp)
+    void run(const Effect& effect);
+
+    web::Platform& p_;
+    Dispatch dispatch_;
+    // The widget layer's state between frames, current while drawing and while the
+    // test hook reads it (mutable: reading the hook makes it current).
+    mutable ui::Context ui_;
     std::vector<DemoOrder> demo_orders_;
     bool demo_orders_loaded_ = false;
     OutboxRunner outbox_;
@@ -86,23 +109,22 @@ private:
     bool replace_next_ = false;     // the next show() rewrites the entry (a new #order= link)
 };
 
-// One function per screen (screen_*.cpp).
-void draw_status_screen(App& app);  // loading and "could not load"
-void draw_find_screen(App& app);
-void draw_items_screen(App& app);
-void draw_reasons_screen(App& app);
-void draw_resolution_screen(App& app);
-void draw_summary_screen(App& app);
-void draw_done_screen(App& app);
+// One function per screen (screen_*.cpp): each reads the state and the frame's view
+// and dispatches actions; none writes the state.
+void draw_status_screen(const AppState& s, const View& v, Dispatch& dispatch);  // loading, "could not load"
+void draw_find_screen(const AppState& s, const View& v, Dispatch& dispatch);
+void draw_items_screen(const AppState& s, const View& v, Dispatch& dispatch);
+void draw_reasons_screen(const AppState& s, Dispatch& dispatch);
+void draw_resolution_screen(const AppState& s, Dispatch& dispatch);
+void draw_summary_screen(const AppState& s, Dispatch& dispatch);
+void draw_done_screen(const AppState& s, const View& v, Dispatch& dispatch);
 
 // Shared parts (screen_parts_returns.cpp): the shop's contact details, and the
 // returns confirmed on this device with a button to reopen each.
-void draw_shop_contact(App& app);
-void draw_device_returns(App& app);
+void draw_shop_contact(const AppState& s, Dispatch& dispatch);
+void draw_device_returns(const AppState& s, Dispatch& dispatch);
 
 // Shared by screens: "Step n of 5", the title and the Back button row.
-void screen_heading(App& app, int step, const char* title_key);
-// Whether the reasons screen is complete (reason, required sub-reason/comment/photo).
-bool reasons_complete(const AppState& s);
+void screen_heading(Dispatch& dispatch, int step, const char* title_key);
 
 }  // namespace retour::app

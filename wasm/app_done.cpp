@@ -7,17 +7,16 @@
 #include "wasm/app.h"
 #include "wasm/pricing.h"
 #include "wasm/web_platform.h"
-#include "wasm/web_services.h"
 
 namespace retour::app {
 
 void App::load_device_returns() {
-    if (auto text = web::storage_get(kReturnsKey))
+    if (auto text = p_.storage_get(kReturnsKey))
         s.device_returns = parse_device_returns(nlohmann::json::parse(*text, nullptr, false));
     const std::size_t before = s.device_returns.size();
-    drop_returns_before(s.device_returns, Instant{now_instant().unix_seconds - kDeviceReturnDays * 86400});
+    drop_returns_before(s.device_returns, Instant{now().unix_seconds - kDeviceReturnDays * 86400});
     if (s.device_returns.size() != before)
-        web::storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
+        p_.storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
 }
 
 void App::update_device_returns(const std::function<void(std::vector<DeviceReturn>&)>& change) {
@@ -25,7 +24,7 @@ void App::update_device_returns(const std::function<void(std::vector<DeviceRetur
     // without storage this tab's own list is all there is.
     load_device_returns();
     change(s.device_returns);
-    web::storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
+    p_.storage_set(kReturnsKey, device_returns_json(s.device_returns).dump());
 }
 
 void App::show_return(const DeviceReturn& r) {
@@ -47,7 +46,7 @@ void App::show_return(const DeviceReturn& r) {
 bool App::restore_done(const std::string& link_token) {
     // The tab's history entry says which return it showed, so a reload comes back to
     // it while a new tab starts a new return (and lists this one).
-    const auto entry = nlohmann::json::parse(web::history_state(), nullptr, false);
+    const auto entry = nlohmann::json::parse(p_.history_state(), nullptr, false);
     if (!entry.is_object() || entry.value("screen", "") != screen_name(Screen::Done)) return false;
     const DeviceReturn* r = find_return(s.device_returns, entry.value("id", ""));
     // A link to another order (a new e-mail) opens that order instead.
@@ -84,7 +83,7 @@ void App::resend(bool to_items) {
     clear_return();
     // A refusal may follow a change of the shop's rules: correct against the current ones.
     s.screen = Screen::Loading;
-    web::http_get(s.policy_url, [this, draft](const web::HttpResponse& res) {
+    p_.http_get(s.policy_url, [this, draft](const web::HttpResponse& res) {
         if (res.status == 200) {
             auto parsed = parse_policy_text(res.body);
             if (parsed.ok()) {
@@ -93,10 +92,10 @@ void App::resend(bool to_items) {
             }
         }
         if (!reopen_draft(draft)) show(Screen::FindOrder);
-        web::request_frames(3);
+        p_.request_frames(3);
     });
 }
 
-void App::open_contact(const std::string& url) { web::open_link(url); }
+void App::open_contact(const std::string& url) { p_.open_link(url); }
 
 }  // namespace retour::app

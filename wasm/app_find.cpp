@@ -11,7 +11,6 @@
 #include "wasm/text.h"
 #include "wasm/theme.h"
 #include "wasm/web_platform.h"
-#include "wasm/web_services.h"
 
 namespace retour::app {
 
@@ -96,17 +95,17 @@ bool App::posting_enabled() const {
 void App::load_policy() {
     s.screen = Screen::Loading;
     s.policy_error.clear();
-    const bool demo_query = query_has(web::location_query(), "demo");
-    const bool demo_option = web::option("demo") == "true";
+    const bool demo_query = query_has(p_.page(web::PageValue::query), "demo");
+    const bool demo_option = p_.page(web::PageValue::option, "demo") == "true";
     // A policy with "demo": true (like `retour demo`'s) only marks the portal as a demo;
     // its orders come from signed links and published files the receiver can verify.
     s.builtin_orders = demo_query || demo_option;
     s.demo = s.builtin_orders;
-    std::string url = web::option("policy");
+    std::string url = p_.page(web::PageValue::option, "policy");
     if (demo_query || (demo_option && url.empty())) url = "demo/policy.json";
     if (url.empty()) url = "policy.json";
     s.policy_url = url;
-    web::http_get(url, [this, url](const web::HttpResponse& r) {
+    p_.http_get(url, [this, url](const web::HttpResponse& r) {
         if (r.status == 200) {
             policy_loaded(r.body);
             return;
@@ -114,7 +113,7 @@ void App::load_policy() {
         s.policy_error = r.status == 0 ? url + ": " + r.error : url + ": HTTP " + std::to_string(r.status);
         std::fprintf(stderr, "retour: could not load the policy: %s\n", s.policy_error.c_str());
         s.screen = Screen::PolicyError;
-        web::emit_event("error", nlohmann::json{{"code", "policy_failed"}, {"message", s.policy_error}}.dump());
+        p_.emit("error", nlohmann::json{{"code", "policy_failed"}, {"message", s.policy_error}}.dump());
     });
 }
 
@@ -125,7 +124,7 @@ void App::policy_loaded(const std::string& text) {
         for (const FieldError& e : parsed.errors) s.policy_error += s.policy_url + " " + e.text() + "\n";
         std::fprintf(stderr, "retour: the policy is not valid:\n%s", s.policy_error.c_str());
         s.screen = Screen::PolicyError;
-        web::emit_event("error", nlohmann::json{{"code", "policy_invalid"}, {"message", s.policy_error}}.dump());
+        p_.emit("error", nlohmann::json{{"code", "policy_invalid"}, {"message", s.policy_error}}.dump());
         return;
     }
     s.policy = std::move(*parsed.value);
@@ -135,9 +134,9 @@ void App::policy_loaded(const std::string& text) {
     theme.accent_rgb = parse_colour(s.policy->shop.accent_color);
     apply_theme(theme);
     if (s.builtin_orders && !demo_orders_loaded_) {
-        web::http_get("demo/orders.json", [this](const web::HttpResponse& r) {
+        p_.http_get("demo/orders.json", [this](const web::HttpResponse& r) {
             demo_orders_loaded_ = true;
-            if (r.status == 200) demo_orders_ = parse_demo_orders(r.body, now_instant().utc_date());
+            if (r.status == 200) demo_orders_ = parse_demo_orders(r.body, now().utc_date());
             else std::fprintf(stderr, "retour: demo/orders.json: HTTP %d %s\n", r.status, r.error.c_str());
             after_policy();
         });
@@ -149,17 +148,20 @@ void App::policy_loaded(const std::string& text) {
 void App::after_policy() {
     if (posting_enabled() && !outbox_.started())
         outbox_.start(s.policy->webhook.url, s.policy->webhook.content_type,
-                      [this](const OutboxRunner::Result& r) { on_delivery(r); });
+                      [this](const OutboxRunner::Result& r) {
+                          dispatch_(Delivered{r.id, r.delivery, r.status, r.detail});
+                          apply_actions();
+                      });
     s.screen = Screen::FindOrder;
 
-    const std::string token = hash_param(web::location_hash(), "order");
+    const std::string token = hash_param(p_.page(web::PageValue::hash), "order");
     if (restore_done(token)) return;
     if (!token.empty()) {
-        if (auto text = web::storage_get(kDraftKey)) pending_draft_ = nlohmann::json::parse(*text, nullptr, false);
+        if (auto text = p_.storage_get(kDraftKey)) pending_draft_ = nlohmann::json::parse(*text, nullptr, false);
         open_token(token, "link");
         return;
     }
-    if (auto text = web::storage_get(kDraftKey)) {
+    if (auto text = p_.storage_get(kDraftKey)) {
         auto draft = nlohmann::json::parse(*text, nullptr, false);
         if (draft.is_object() && reopen_draft(std::move(draft))) return;
     }
@@ -190,16 +192,16 @@ bool App::reopen_draft(nlohmann::json draft) {
 
 // A new #order= link opened in the tab the portal is already in (no reload).
 void App::on_hash_change() {
-    const std::string token = hash_param(web::location_hash(), "order");
+    const std::string token = hash_param(p_.page(web::PageValue::hash), "order");
     if (token.empty() || token == s.order_token || !s.policy) return;
     if (s.screen == Screen::Loading || s.screen == Screen::PolicyError) return;
     clear_return();
-    if (auto text = web::storage_get(kDraftKey)) {
+    if (auto text = p_.storage_get(kDraftKey)) {
         auto draft = nlohmann::json::parse(*text, nullptr, false);
         if (draft.is_object() && draft.value("order_token", "") == token) pending_draft_ = std::move(draft);
     }
     // The browser made an entry for the new address; the order's first step takes it over.
-    if (web::history_state().empty()) ++history_depth_;
+    if (p_.history_state().empty()) ++history_depth_;
     replace_next_ = true;
     open_token(token, "link");
 }
@@ -208,7 +210,7 @@ void App::open_token(const std::string& token, const std::string& source) {
     OpenedOrderToken opened = open_order_token(token, *s.policy);
     // An expiring link is judged at this device's clock; the receiver judges the
     // request at its created_at, so one made in time and sent late still counts.
-    if (opened.error.ok()) opened.error = check_expiry(*opened.order, now_instant());
+    if (opened.error.ok()) opened.error = check_expiry(*opened.order, now());
     if (!opened.error.ok()) {
         s.problem = {};
         s.problem.token = opened.error;
@@ -223,7 +225,7 @@ void App::open_token(const std::string& token, const std::string& source) {
 void App::order_opened(Order order, std::string token, std::string source) {
     s.finding = false;
     s.problem = {};
-    s.decisions = evaluate(*s.policy, order, now_instant());
+    s.decisions = evaluate(*s.policy, order, now());
     s.lines.clear();
     for (const OrderLine& l : order.lines) {
         LineChoice c;
@@ -264,9 +266,9 @@ void App::find_order() {
     s.problem = {};
     if (s.order_number.empty() || s.contact.empty() || !s.policy) return;
     s.finding = true;
-    web::request_frames(2);
+    p_.request_frames(2);
     // Let "Looking up your order…" reach the screen before the (slow) lookup starts.
-    web::after(30, [this] {
+    p_.after(30, [this] {
         if (s.builtin_orders) find_demo();
         else if (s.policy->lookup.mode == "published") find_published();
         else if (s.policy->lookup.mode == "endpoint") find_endpoint();
@@ -303,7 +305,7 @@ void App::find_published() {
         s.problem.key = not_found_key(*s.policy);
         return;
     }
-    web::http_get("orders/" + key->file_name, [this, key = *key](const web::HttpResponse& r) {
+    p_.http_get("orders/" + key->file_name, [this, key = *key](const web::HttpResponse& r) {
         s.finding = false;
         if (r.status == 404 || r.status == 403) {
             s.problem.key = not_found_key(*s.policy);
@@ -329,7 +331,7 @@ void App::find_endpoint() {
     replace_all(url, "{number}", url_encode(s.order_number));
     replace_all(url, "{email}", url_encode(s.contact));
     replace_all(url, "{postcode}", url_encode(s.contact));
-    web::http_get(url, [this](const web::HttpResponse& r) {
+    p_.http_get(url, [this](const web::HttpResponse& r) {
         s.finding = false;
         if (r.status == 404) {
             s.problem.key = not_found_key(*s.policy);

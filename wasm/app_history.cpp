@@ -4,8 +4,8 @@
 // counts the portal's entries before it (Back inside the portal uses history.back()
 // only when there is one), id names the return a done entry shows.
 #include "wasm/app.h"
+#include "wasm/update.h"
 #include "wasm/web_platform.h"
-#include "wasm/web_services.h"
 
 namespace retour::app {
 
@@ -15,15 +15,15 @@ void App::show(Screen screen) {
     s.screen = screen;
     s.message.clear();
     record_history(history_started_ && !replace_next_);
-    if (!first) web::request_frames(3);
+    if (!first) p_.request_frames(3);
 }
 
 void App::record_history(bool push) {
     if (push) ++history_depth_;
     nlohmann::json entry{{"screen", screen_name(s.screen)}, {"depth", history_depth_}};
     if (s.screen == Screen::Done) entry["id"] = s.request_id;
-    if (push) web::history_push(entry.dump());
-    else web::history_replace(entry.dump());
+    if (push) p_.history(web::HistoryOp::push, entry.dump());
+    else p_.history(web::HistoryOp::replace, entry.dump());
     history_started_ = true;
     replace_next_ = false;
 }
@@ -55,7 +55,7 @@ void App::on_history(const std::string& state_json) {
         if (const DeviceReturn* r = find_return(s.device_returns, id)) {
             show_return(*r);
             s.screen = Screen::Done;
-            web::request_frames(3);
+            p_.request_frames(3);
             return;
         }
     }
@@ -76,7 +76,7 @@ void App::on_history(const std::string& state_json) {
         if (!s.order) s.screen = Screen::FindOrder;
         record_history(false);
     }
-    web::request_frames(3);
+    p_.request_frames(3);
 }
 
 }  // namespace retour::app

@@ -1,16 +1,15 @@
-// Confirming a return: the core builds the request, it goes into the outbox (stored
-// before it is posted), and the label is rendered on request.
+// Confirming a return: confirm() builds the request (wasm/confirmation.h), it goes
+// into the outbox (stored before it is posted), and the label is rendered on request.
 #include <cstdio>
 
 #include "core/i18n/i18n.h"
 #include "core/label/label.h"
 #include "core/label/label_json.h"
-#include "core/webhook.h"
 #include "wasm/address_form.h"
 #include "wasm/app.h"
+#include "wasm/confirmation.h"
 #include "wasm/pricing.h"
 #include "wasm/text.h"
-#include "wasm/web_services.h"
 
 namespace retour::app {
 
@@ -20,40 +19,20 @@ constexpr const char* kDraftKey = "draft";
 
 void App::submit() {
     if (!s.policy || !s.order || s.screen == Screen::Done) return;
-    const Instant now = now_instant();
-    // Priced again at the moment of confirming: that is what the receiver re-checks.
-    const std::vector<Decision> decisions = evaluate(*s.policy, *s.order, now);
-    const Selection selection = selection_of(s, s.resolution);
-    const Quote q = quote(*s.policy, *s.order, selection, decisions);
-    if (!q.ok()) {
-        s.message = i18n::describe(q.errors.front(), s.locale);
-        return;
-    }
-    // The receiver and the label accept only a complete address with an ISO country.
-    const bool with_address = s.resolution != Resolution::keep_item;
-    if (!address_problems(s, with_address).empty()) {
-        s.summary_tried = true;
-        return;
-    }
-    RequestDraft d;
-    if (s.attempt_id.empty()) s.attempt_id = web::random_hex(16);
-    d.id = s.attempt_id;
-    d.token = s.order_token;
-    d.shopper = shopper_of(s.shopper, with_address);
-    d.selection = selection;
-    d.return_method = s.method;
-    d.locale = i18n::locale_tag(s.locale);
-    d.created_at = now;
-    ReturnRequest request = build_request(*s.policy, *s.order, to_json(q), d);
-    request.demo = s.demo;
-    const nlohmann::json request_json = to_json(request);
+    if (s.attempt_id.empty()) s.attempt_id = p_.random_hex(16);
+    const Instant now = App::now();
+    Confirmation c = confirm(s, now);
+    if (!c.problem.empty()) s.message = c.problem;
+    if (c.address_incomplete) s.summary_tried = true;
+    if (!c.ok()) return;
+    const ReturnRequest& request = *c.request;
 
     // This attempt was confirmed already (in another tab, or before a reload): show it.
     // Another return with the same contents (the second unit, later) is a new attempt.
     load_device_returns();
     if (const DeviceReturn* same = find_return(s.device_returns, request.id); same && same->delivery != "rejected") {
         const DeviceReturn copy = *same;
-        web::storage_remove(kDraftKey);
+        p_.storage_remove(kDraftKey);
         last_draft_.clear();
         clear_return();
         show_return(copy);
@@ -62,60 +41,29 @@ void App::submit() {
         return;
     }
 
-    DeviceReturn record;
-    record.id = request.id;
-    record.rma = request.rma;
-    record.order_number = s.order->number;
-    record.created_at = format_instant(now);
-    record.request = request_json;
-    record.draft = draft_json(s);  // on the summary: a refused return comes back there
     s.request_id = request.id;
     s.rma = request.rma;
-    s.request_json = request_json;
+    s.request_json = c.request_json;
     s.refusal = {};
-    const std::string body = webhook_body(request);
-    if (s.demo) s.demo_outbox.push_back({request.id, request.rma, body});
-    s.delivery = !posting_enabled() ? "demo" : web::online() ? "sending" : "queued";
-    record.delivery = s.delivery;
-    update_device_returns([&](std::vector<DeviceReturn>& list) { remember_return(list, record); });
-    if (posting_enabled()) outbox_.submit(request.id, body);
-    web::emit_event("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
-    web::storage_remove(kDraftKey);
+    if (s.demo) s.demo_outbox.push_back({request.id, request.rma, c.body});
+    s.delivery = !posting_enabled() ? "demo" : p_.online() ? "sending" : "queued";
+    c.record.delivery = s.delivery;
+    update_device_returns([&](std::vector<DeviceReturn>& list) { remember_return(list, c.record); });
+    if (posting_enabled()) outbox_.submit(request.id, c.body);
+    p_.emit("submitted", nlohmann::json{{"rma", request.rma}, {"id", request.id}}.dump());
+    p_.storage_remove(kDraftKey);
     last_draft_.clear();
     go(Screen::Done);
 }
 
-void App::on_delivery(const OutboxRunner::Result& r) {
-    std::string delivery = "queued";
-    Refusal refusal;
-    bool review = false;
-    switch (r.delivery) {
-    case Delivery::delivered:
-        delivery = "sent";
-        review = answer_needs_review(r.detail);
-        break;
-    case Delivery::retry: break;
-    case Delivery::rejected:
-        delivery = "rejected";
-        refusal = parse_refusal(r.status, r.detail);
-        web::emit_event("error", nlohmann::json{{"code", "request_rejected"},
-                                                {"message", "HTTP " + std::to_string(r.status) + ": " + r.detail},
-                                                {"id", r.id}}
-                                     .dump());
-        break;
-    }
-    // Every return of this device is kept up to date, not only the one on screen.
+void App::record_delivery(const RecordDelivery& r) {
     update_device_returns([&](std::vector<DeviceReturn>& list) {
         if (DeviceReturn* known = find_return(list, r.id)) {
-            known->delivery = delivery;
-            known->refusal = refusal;
-            known->review = review;
+            known->delivery = r.delivery;
+            known->refusal = r.refusal;
+            known->review = r.review;
         }
     });
-    if (r.id != s.request_id) return;
-    s.delivery = delivery;
-    s.refusal = refusal;
-    s.review = review;
 }
 
 void App::download_label(label::LabelFormat format, bool print) {
@@ -134,8 +82,8 @@ void App::download_label(label::LabelFormat format, bool print) {
     options.size = format == label::LabelFormat::pdf ? label::LabelSize::a4 : label::LabelSize::four_by_six;
     const label::Label l = label::render_label(*input.input, options);
     const std::string ext(label::label_format_name(format));
-    if (print) web::open_pdf(l.bytes);
-    else web::download("return-label-" + s.rma + "." + ext, l.media_type, l.bytes);
+    if (print) p_.download("label.pdf", "application/pdf", l.bytes, true);
+    else p_.download("return-label-" + s.rma + "." + ext, l.media_type, l.bytes, false);
 }
 
 }  // namespace retour::app

@@ -5,10 +5,12 @@
 #include <string>
 
 #include "wasm/app.h"
+#include "wasm/platform_web.h"
 #include "wasm/web_platform.h"
 
 namespace {
-retour::app::App g_app;
+retour::web::WebPlatform g_platform;
+retour::app::App g_app{g_platform};
 }
 
 int main() {

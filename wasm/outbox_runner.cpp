@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "wasm/web_services.h"
+
 
 namespace retour::app {
 
@@ -15,16 +15,16 @@ void OutboxRunner::start(std::string url, std::string content_type, std::functio
     content_type_ = content_type.empty() ? "application/json" : std::move(content_type);
     changed_ = std::move(changed);
     started_ = true;
-    if (auto text = web::storage_get(kStorageKey)) {
+    if (auto text = platform_.storage_get(kStorageKey)) {
         const auto doc = nlohmann::json::parse(*text, nullptr, false);
         if (!doc.is_discarded()) {
             auto parsed = parse_outbox(doc);
             if (parsed.ok()) box_ = *parsed.value;
         }
     }
-    box_ = resume(std::move(box_), web::now_ms());
-    web::on_online([this] {
-        box_ = on_online(std::move(box_), web::now_ms());
+    box_ = resume(std::move(box_), platform_.now_ms());
+    platform_.on_online([this] {
+        box_ = on_online(std::move(box_), platform_.now_ms());
         save();
         pump();
     });
@@ -33,7 +33,7 @@ void OutboxRunner::start(std::string url, std::string content_type, std::functio
 }
 
 void OutboxRunner::submit(const std::string& id, const std::string& body) {
-    box_ = enqueue(std::move(box_), id, body, web::now_ms());
+    box_ = enqueue(std::move(box_), id, body, platform_.now_ms());
     save();  // first on disk, then on the wire
     pump();
 }
@@ -43,11 +43,11 @@ void OutboxRunner::discard(const std::string& id) {
     save();
 }
 
-void OutboxRunner::save() { saved_ = web::storage_set(kStorageKey, outbox_to_json(box_).dump()); }
+void OutboxRunner::save() { saved_ = platform_.storage_set(kStorageKey, outbox_to_json(box_).dump()); }
 
 void OutboxRunner::pump() {
     if (url_.empty()) return;
-    const std::int64_t now = web::now_ms();
+    const std::int64_t now = platform_.now_ms();
     for (const std::string& id : due(box_, now)) {
         const OutboxEntry* e = box_.find(id);
         if (!e) continue;
@@ -60,10 +60,10 @@ void OutboxRunner::pump() {
             headers.push_back({"webhook-id", id});
             headers.push_back({"webhook-timestamp", std::to_string(now / 1000)});
         }
-        web::http_post(url_, headers, body, [this, id, body](const web::HttpResponse& r) {
+        platform_.http_post(url_, headers, body, [this, id, body](const web::HttpResponse& r) {
             // The receiver's answer says what it refused; the stored entry keeps its start.
             std::string detail = r.status == 0 ? r.error : r.body.substr(0, 4096);
-            auto rec = record_response(std::move(box_), id, r.status, detail, web::now_ms(), web::random_unit(),
+            auto rec = record_response(std::move(box_), id, r.status, detail, platform_.now_ms(), platform_.random_unit(),
                                        BackoffSchedule{}, r.retry_after_ms);
             box_ = std::move(rec.box);
             if (rec.delivery == Delivery::delivered) {
@@ -82,11 +82,11 @@ void OutboxRunner::arm_timer() {
     const auto next = next_wakeup(box_);
     if (!next) return;
     // One timer for the earliest retry; an older, later timer is ignored when it fires.
-    if (timer_at_ != 0 && timer_at_ <= *next && timer_at_ > web::now_ms()) return;
+    if (timer_at_ != 0 && timer_at_ <= *next && timer_at_ > platform_.now_ms()) return;
     timer_at_ = *next;
     const int generation = ++timer_generation_;
-    const std::int64_t delay = std::max<std::int64_t>(0, *next - web::now_ms());
-    web::after(static_cast<int>(std::min<std::int64_t>(delay, 24 * 3600 * 1000)), [this, generation] {
+    const std::int64_t delay = std::max<std::int64_t>(0, *next - platform_.now_ms());
+    platform_.after(static_cast<int>(std::min<std::int64_t>(delay, 24 * 3600 * 1000)), [this, generation] {
         if (generation != timer_generation_) return;
         timer_at_ = 0;
         pump();

@@ -1,6 +1,6 @@
 #pragma once
-// The browser side of "requests out": core/outbox's state machine driven with the
-// web layer's storage, clock, network, timers and randomness.
+// The shell of "requests out": core/outbox's state machine driven with the platform's
+// storage, clock, network, timers and randomness (the browser's, or a test's fake).
 //  - submit() stores the entry in localStorage BEFORE the first POST;
 //  - due entries are POSTed to the policy's webhook (application/json with the
 //    webhook-id / webhook-timestamp headers, or text/plain without custom headers so
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/outbox.h"
+#include "wasm/platform.h"
 
 namespace retour::app {
 
@@ -24,6 +25,8 @@ public:
         int status = 0;
         std::string detail;  // the answer's body (up to 4 KB), or why there was none
     };
+
+    explicit OutboxRunner(web::Platform& platform) : platform_(platform) {}
 
     // Loads the stored outbox and starts replaying it. `changed` runs after every
     // answer (the app refreshes what it shows).
@@ -43,6 +46,7 @@ private:
     void save();
     void arm_timer();
 
+    web::Platform& platform_;
     Outbox box_;
     std::string url_, content_type_;
     std::function<void(const Result&)> changed_;

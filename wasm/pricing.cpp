@@ -5,11 +5,8 @@
 
 #include "core/i18n/money_format.h"
 #include "wasm/text.h"
-#include "wasm/web_services.h"
 
 namespace retour::app {
-
-Instant now_instant() { return Instant{web::now_ms() / 1000}; }
 
 Selection selection_of(const AppState& s, Resolution resolution) {
     Selection sel;

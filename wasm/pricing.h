@@ -11,8 +11,6 @@
 
 namespace retour::app {
 
-Instant now_instant();
-
 // The selected lines with `resolution` for all of them. An exchange carries the
 // variants the shopper chose, none picked for them.
 Selection selection_of(const AppState& s, Resolution resolution);

@@ -6,7 +6,6 @@
 #include "wasm/done_view.h"
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
-#include "wasm/web_services.h"
 #include "wasm/widgets.h"
 
 namespace retour::app {
@@ -36,26 +35,26 @@ void icon(const char* kind) {
     mark("done_icon");
 }
 
-void label_buttons(App& app) {
+void label_buttons(Dispatch& dispatch) {
     ui::spacer(6);
-    if (ui::primary_button(tr("done.download_label"), "download_pdf")) app.download_label(label::LabelFormat::pdf, false);
+    if (ui::primary_button(tr("done.download_label"), "download_pdf"))
+        dispatch(DownloadLabel{label::LabelFormat::pdf, false});
     // Side by side when both labels fit (else one per row, not clipped).
     const float half = (ui::width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool pair = ui::button_fits(tr("done.print"), half) && ui::button_fits(tr("done.download_svg"), half);
     const float bw = pair ? half : ui::width();
-    if (ui::secondary_button(tr("done.print"), "print", bw)) app.download_label(label::LabelFormat::pdf, true);
+    if (ui::secondary_button(tr("done.print"), "print", bw)) dispatch(DownloadLabel{label::LabelFormat::pdf, true});
     if (pair) ImGui::SameLine();
     if (ui::secondary_button(tr("done.download_svg"), "download_svg", bw))
-        app.download_label(label::LabelFormat::svg, false);
+        dispatch(DownloadLabel{label::LabelFormat::svg, false});
     if (ui::secondary_button(tr("done.download_zpl"), "download_zpl", ui::width()))
-        app.download_label(label::LabelFormat::zpl, false);
+        dispatch(DownloadLabel{label::LabelFormat::zpl, false});
 }
 
 }  // namespace
 
-void draw_done_screen(App& app) {
-    const AppState& s = app.s;
-    const DoneView v = done_view(s, web::online());
+void draw_done_screen(const AppState& s, const View& view, Dispatch& dispatch) {
+    const DoneView v = done_view(s, view.online);
     ui::spacer(4);
     icon(v.icon);
     ui::title(tr(v.title_key));
@@ -83,16 +82,16 @@ void draw_done_screen(App& app) {
     mark("delivery");
     if (v.resend) {
         ui::spacer(6);
-        if (ui::primary_button(tr("done.resend"), "resend")) app.resend();
+        if (ui::primary_button(tr("done.resend"), "resend")) dispatch(Resend{false});
     }
     if (v.fix_items) {
         ui::spacer(6);
-        if (ui::primary_button(tr("done.fix_items"), "fix_items")) app.resend(true);
+        if (ui::primary_button(tr("done.fix_items"), "fix_items")) dispatch(Resend{true});
     }
-    if (v.labels) label_buttons(app);
+    if (v.labels) label_buttons(dispatch);
     ui::end_card();
 
-    if (s.delivery == "rejected") draw_shop_contact(app);
+    if (s.delivery == "rejected") draw_shop_contact(s, dispatch);
 
     if (!v.next.empty()) {
         ui::begin_card();
@@ -116,14 +115,14 @@ void draw_done_screen(App& app) {
         mark("demo_outbox");
         ui::end_card();
     }
-    if (s.delivery != "rejected") draw_shop_contact(app);
+    if (s.delivery != "rejected") draw_shop_contact(s, dispatch);
     // "Already sent" is information; anything else here is a problem (a label that failed).
     if (!s.message.empty()) {
         if (s.message == tr("done.already_sent")) ui::notice(s.message.c_str());
         else ui::error(s.message.c_str());
     }
     ui::spacer(8);
-    if (ui::secondary_button(tr("app.start_over"), "start_over", ui::width())) app.start_over();
+    if (ui::secondary_button(tr("app.start_over"), "start_over", ui::width())) dispatch(StartOver{});
 }
 
 }  // namespace retour::app

@@ -8,8 +8,7 @@
 
 namespace retour::app {
 
-void draw_find_screen(App& app) {
-    AppState& s = app.s;
+void draw_find_screen(const AppState& s, const View& view, Dispatch& dispatch) {
     const Policy& p = *s.policy;
     const bool postcode = p.lookup.identifier == "postcode";
     const bool has_form = s.demo || p.lookup.mode == "published" || p.lookup.mode == "endpoint";
@@ -30,19 +29,22 @@ void draw_find_screen(App& app) {
         ui::text(tr("find.link_fallback"));
         mark("link_help");
         ui::end_card();
-        draw_shop_contact(app);
-        draw_device_returns(app);
+        draw_shop_contact(s, dispatch);
+        draw_device_returns(s, dispatch);
         return;
     }
     ui::muted(tr(postcode ? "find.intro_postcode" : "find.intro_email"));
     ui::spacer(4);
     const bool show_required = s.tried_submit && !s.finding;
-    ui::text_field(tr("find.order_number"), &s.order_number, "order_number", nullptr,
-                   show_required && s.order_number.empty() ? tr("error.required") : nullptr);
+    // ImGui edits copies; a change is an action (an active field keeps its own buffer).
+    EditFind typed{s.order_number, s.contact};
+    bool changed = ui::text_field(tr("find.order_number"), &typed.order_number, "order_number", nullptr,
+                                  show_required && s.order_number.empty() ? tr("error.required") : nullptr);
     bool submit = ui::submitted();
-    ui::text_field(tr(postcode ? "find.postcode" : "find.email"), &s.contact, "email", nullptr,
-                   show_required && s.contact.empty() ? tr("error.required") : nullptr);
+    changed |= ui::text_field(tr(postcode ? "find.postcode" : "find.email"), &typed.contact, "email", nullptr,
+                              show_required && s.contact.empty() ? tr("error.required") : nullptr);
     submit |= ui::submitted();
+    if (changed) dispatch(typed);
     if (!problem.empty()) {
         ui::error(problem.c_str());
         mark("problem");
@@ -50,22 +52,22 @@ void draw_find_screen(App& app) {
     }
     ui::spacer(4);
     if (ui::primary_button(tr(s.finding ? "find.loading" : "find.button"), "find_order", !s.finding)) submit = true;
-    if (submit && !s.finding) app.find_order();
+    if (submit && !s.finding) dispatch(FindOrder{});
     ui::end_card();
-    draw_device_returns(app);
+    draw_device_returns(s, dispatch);
 
-    if (s.demo && !app.demo_orders().empty()) {
+    if (s.demo && view.demo_orders && !view.demo_orders->empty()) {
         ui::spacer(12);
         ui::subtitle(tr("app.demo_orders"));
         ui::spacer(2);
-        for (const DemoOrder& d : app.demo_orders()) {
+        for (const DemoOrder& d : *view.demo_orders) {
             ImGui::PushID(d.number.c_str());
             ui::begin_card();
             ui::subtitle(tr(("app.scenario." + d.scenario).c_str()));
             const std::string who = "#" + d.number + " \xC2\xB7 " + (postcode ? d.postcode : d.email);
             ui::muted(who.c_str());
             const std::string id = "demo_" + d.scenario;
-            if (ui::secondary_button(tr("app.use_order"), id.c_str())) app.use_demo_order(d);
+            if (ui::secondary_button(tr("app.use_order"), id.c_str())) dispatch(UseDemoOrder{d.number});
             ui::end_card();
             ImGui::PopID();
         }

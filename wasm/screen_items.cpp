@@ -3,37 +3,33 @@
 #include "core/i18n/i18n.h"
 #include "wasm/app.h"
 #include "wasm/pricing.h"
+#include "wasm/view.h"
 #include "wasm/text.h"
 #include "wasm/test_hook.h"
 #include "wasm/widgets.h"
 
 namespace retour::app {
 
-void draw_items_screen(App& app) {
-    AppState& s = app.s;
+void draw_items_screen(const AppState& s, const View& v, Dispatch& dispatch) {
     const Order& order = *s.order;
-    screen_heading(app, 1, "items.title");
+    screen_heading(dispatch, 1, "items.title");
     ui::muted(trf("items.order", {{"number", order.number}}).c_str());
     ui::spacer(4);
 
-    bool any_selectable = false, any_selected = false;
-    for (LineChoice& c : s.lines) {
-        const OrderLine* line = order.find_line(c.line_id);
-        const Decision* d = decision_for(s, c.line_id);
-        if (!line || !d) continue;
-        const int max = returnable_quantity(s, c.line_id);
+    for (const LineView& l : v.lines) {
+        const LineChoice& c = *l.choice;
+        const OrderLine* line = l.line;
+        const Decision* d = l.decision;
+        const int max = l.returnable;
         const bool selectable = max > 0;
-        any_selectable |= selectable;
-        if (!selectable) c.selected = false;
-        c.quantity = std::max(1, std::min(c.quantity, std::max(1, max)));
-        any_selected |= c.selected;
 
         ImGui::PushID(c.line_id.c_str());
         ui::begin_card(c.selected);
         const std::string id = "line_" + c.line_id;
         const std::string label = line->title + "##select";
         if (!selectable) ImGui::BeginDisabled();
-        ui::checkbox(label.c_str(), &c.selected, id.c_str());
+        bool selected = c.selected;
+        if (ui::checkbox(label.c_str(), &selected, id.c_str())) dispatch(ToggleLine{c.line_id, selected});
         if (!selectable) ImGui::EndDisabled();
         std::string details = line->variant;
         const std::string price = money(Money{line->unit_price, order.currency});
@@ -53,10 +49,9 @@ void draw_items_screen(App& app) {
         mark(("why_" + c.line_id).c_str());
         // "N of M already returned or requested": returned per the signed order, plus
         // units this device sent since (the picker's maximum is what is left).
-        const int taken = line->quantity_returned + requested_on_device(s, c.line_id);
-        if (taken > 0 && d->status != Status::ineligible) {
+        if (l.taken > 0 && d->status != Status::ineligible) {
             ui::muted(trf("items.already_requested",
-                          {{"count", std::to_string(std::min(taken, line->quantity))}, {"total", std::to_string(line->quantity)}})
+                          {{"count", std::to_string(std::min(l.taken, line->quantity))}, {"total", std::to_string(line->quantity)}})
                           .c_str());
             mark(("taken_" + c.line_id).c_str());
         }
@@ -64,19 +59,21 @@ void draw_items_screen(App& app) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(tr("items.quantity"));
             ImGui::SameLine();
-            ui::stepper(&c.quantity, 1, max, ("qty_" + c.line_id).c_str());
+            int quantity = c.quantity;
+            if (ui::stepper(&quantity, 1, max, ("qty_" + c.line_id).c_str()))
+                dispatch(SetQuantity{c.line_id, quantity});
         }
         ui::end_card();
         ImGui::PopID();
     }
-    if (!any_selectable) {
+    if (!v.any_selectable) {
         ui::notice(tr("items.nothing_selectable"));
-        draw_shop_contact(app);
+        draw_shop_contact(s, dispatch);
         return;
     }
     ui::spacer(8);
-    if (!any_selected) ui::muted(tr("items.nothing_selected"));
-    if (ui::primary_button(tr("common.next"), "next", any_selected)) app.go(Screen::Reasons);
+    if (!v.any_selected) ui::muted(tr("items.nothing_selected"));
+    if (ui::primary_button(tr("common.next"), "next", v.any_selected)) dispatch(Continue{Screen::Items});
 }
 
 }  // namespace retour::app

@@ -4,7 +4,6 @@
 #include "wasm/app.h"
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
-#include "wasm/web_services.h"
 #include "wasm/widgets.h"
 
 namespace retour::app {
@@ -20,9 +19,9 @@ const char* delivery_key(const std::string& delivery) {
 
 }  // namespace
 
-void draw_shop_contact(App& app) {
-    if (!app.s.policy) return;
-    const Policy& p = *app.s.policy;
+void draw_shop_contact(const AppState& s, Dispatch& dispatch) {
+    if (!s.policy) return;
+    const Policy& p = *s.policy;
     const Contact c = shopper_contact(p);
     if (c.empty()) return;
     ImGui::BeginGroup();
@@ -31,22 +30,21 @@ void draw_shop_contact(App& app) {
     const float w = ui::width();
     // Each detail opens the mail program, the phone or the page (and shows it in full).
     if (!c.email.empty() && ui::secondary_button(trf("contact.email", {{"email", c.email}}).c_str(), "contact_email", w))
-        app.open_contact("mailto:" + c.email);
+        dispatch(OpenLink{"mailto:" + c.email});
     if (!c.phone.empty() && ui::secondary_button(trf("contact.phone", {{"phone", c.phone}}).c_str(), "contact_phone", w)) {
         std::string tel = "tel:";
         for (char ch : c.phone)
             if ((ch >= '0' && ch <= '9') || ch == '+') tel += ch;
-        app.open_contact(tel);
+        dispatch(OpenLink{tel});
     }
     if (!c.url.empty() && ui::secondary_button(trf("contact.web", {{"url", c.url}}).c_str(), "contact_web", w))
-        app.open_contact(c.url);
+        dispatch(OpenLink{c.url});
     ui::end_card();
     ImGui::EndGroup();
     mark("shop_contact");
 }
 
-void draw_device_returns(App& app) {
-    const AppState& s = app.s;
+void draw_device_returns(const AppState& s, Dispatch& dispatch) {
     if (s.device_returns.empty()) return;
     ui::spacer(12);
     ui::subtitle(tr("find.device_returns"));
@@ -65,7 +63,7 @@ void draw_device_returns(App& app) {
                                  "  \xC2\xB7  " + tr(delivery_key(r.delivery));
         ui::muted(line.c_str());
         const std::string id = "device_return_" + std::to_string(i++);
-        if (ui::secondary_button(tr("find.device_return_open"), id.c_str())) app.open_return(r.id);
+        if (ui::secondary_button(tr("find.device_return_open"), id.c_str())) dispatch(OpenReturn{r.id});
         ui::end_card();
         ImGui::PopID();
     }

@@ -8,22 +8,10 @@
 
 namespace retour::app {
 
-bool reasons_complete(const AppState& s) {
-    for (const LineChoice& c : s.lines) {
-        if (!c.selected) continue;
-        const Reason* r = s.policy->find_reason(c.reason);
-        if (!r) return false;
-        if (r->requires_comment && trim(c.comment).empty()) return false;
-        if (r->requires_photo && !c.photo) return false;
-    }
-    return true;
-}
-
-void draw_reasons_screen(App& app) {
-    AppState& s = app.s;
+void draw_reasons_screen(const AppState& s, Dispatch& dispatch) {
     const char* tag = i18n::locale_tag(s.locale);
-    screen_heading(app, 2, "reason.title");
-    for (LineChoice& c : s.lines) {
+    screen_heading(dispatch, 2, "reason.title");
+    for (const LineChoice& c : s.lines) {
         if (!c.selected) continue;
         const OrderLine* line = s.order->find_line(c.line_id);
         if (!line) continue;
@@ -38,10 +26,8 @@ void draw_reasons_screen(App& app) {
         for (const Reason& r : s.policy->reasons) {
             const std::string id = "reason_" + c.line_id + "_" + r.handle;
             const std::string label = r.label.get(tag) + "##" + r.handle;
-            if (ui::radio(label.c_str(), c.reason == r.handle, id.c_str()) && c.reason != r.handle) {
-                c.reason = r.handle;
-                c.sub_reason.clear();
-            }
+            if (ui::radio(label.c_str(), c.reason == r.handle, id.c_str()) && c.reason != r.handle)
+                dispatch(PickReason{c.line_id, r.handle});
         }
         const Reason* chosen = s.policy->find_reason(c.reason);
         if (s.reasons_tried && !chosen) ui::error(tr("quote_error.unknown_reason"));
@@ -52,14 +38,17 @@ void draw_reasons_screen(App& app) {
             for (const SubReason& sr : chosen->sub_reasons) {
                 const std::string id = "sub_" + c.line_id + "_" + sr.handle;
                 const std::string label = sr.label.get(tag) + "##" + sr.handle;
-                if (ui::radio(label.c_str(), c.sub_reason == sr.handle, id.c_str())) c.sub_reason = sr.handle;
+                if (ui::radio(label.c_str(), c.sub_reason == sr.handle, id.c_str()))
+                    dispatch(PickSubReason{c.line_id, sr.handle});
             }
             ImGui::Unindent(16);
         }
         if (chosen && chosen->requires_photo) {
             ui::spacer(2);
             ui::muted(tr("reason.photo_needed"));
-            ui::checkbox(tr("app.photo_promise"), &c.photo, ("photo_" + c.line_id).c_str());
+            bool photo = c.photo;
+            if (ui::checkbox(tr("app.photo_promise"), &photo, ("photo_" + c.line_id).c_str()))
+                dispatch(SetPhoto{c.line_id, photo});
             // The portal takes no uploads: the shopper promises a photo, and the error
             // asks for exactly that tick.
             if (s.reasons_tried && !c.photo) ui::error(tr("reason.photo_promise_required"));
@@ -69,16 +58,16 @@ void draw_reasons_screen(App& app) {
         std::string label = tr("reason.comment");
         if (!required) label += std::string(" (") + tr("common.optional") + ")";
         const bool missing = s.reasons_tried && required && trim(c.comment).empty();
-        ui::text_field(label.c_str(), &c.comment, ("comment_" + c.line_id).c_str(), tr("reason.comment_hint"),
-                       missing ? tr("reason.comment_required") : nullptr);
+        // ImGui edits a copy; each change is an action (the field keeps its own buffer while active).
+        std::string comment = c.comment;
+        if (ui::text_field(label.c_str(), &comment, ("comment_" + c.line_id).c_str(), tr("reason.comment_hint"),
+                           missing ? tr("reason.comment_required") : nullptr))
+            dispatch(SetComment{c.line_id, comment});
         ui::end_card();
         ImGui::PopID();
     }
     ui::spacer(8);
-    if (ui::primary_button(tr("common.next"), "next")) {
-        s.reasons_tried = true;
-        if (reasons_complete(s)) app.go(Screen::Resolution);
-    }
+    if (ui::primary_button(tr("common.next"), "next")) dispatch(Continue{Screen::Reasons});
 }
 
 }  // namespace retour::app

@@ -45,8 +45,8 @@ std::string why_not(const AppState& s, const QuoteError& e) {
     return text;
 }
 
-void variant_picker(AppState& s) {
-    for (LineChoice& c : s.lines) {
+void variant_picker(const AppState& s, Dispatch& dispatch) {
+    for (const LineChoice& c : s.lines) {
         if (!c.selected) continue;
         const OrderLine* line = s.order->find_line(c.line_id);
         if (!line || line->exchange_variants.empty()) continue;
@@ -60,7 +60,7 @@ void variant_picker(AppState& s) {
             if (diff < 0) label += "  (" + money(Money{diff, s.order->currency}) + ")";
             label += "##" + v.sku;
             if (ui::radio(label.c_str(), c.exchange_sku == v.sku, ("variant_" + c.line_id + "_" + v.sku).c_str()))
-                c.exchange_sku = v.sku;
+                dispatch(PickVariant{c.line_id, v.sku});
         }
         ImGui::Unindent(16);
         if (s.resolution_tried && c.exchange_sku.empty()) {
@@ -72,10 +72,9 @@ void variant_picker(AppState& s) {
 
 }  // namespace
 
-void draw_resolution_screen(App& app) {
-    AppState& s = app.s;
-    screen_heading(app, 3, "resolution.title");
-    bool current_ok = false, current_available = false;
+void draw_resolution_screen(const AppState& s, Dispatch& dispatch) {
+    screen_heading(dispatch, 3, "resolution.title");
+    bool current_available = false;
     for (Resolution r : kResolutions) {
         if (!s.policy->for_currency(s.order->currency).resolutions.offers(r)) continue;  // "currencies" may differ
         const Quote q = quote_for(s, r);
@@ -85,10 +84,8 @@ void draw_resolution_screen(App& app) {
         ui::begin_card(chosen && available);
         if (!available) ImGui::BeginDisabled();
         const std::string id = std::string("res_") + to_string(r);
-        if (ui::radio(i18n::resolution_text(r, s.locale), chosen, id.c_str()) && available) {
-            s.resolution = r;
-            s.resolution_chosen = true;
-        }
+        if (ui::radio(i18n::resolution_text(r, s.locale), chosen, id.c_str()) && available)
+            dispatch(PickResolution{r});
         if (!available) ImGui::EndDisabled();
         if (available) {
             if (r == Resolution::exchange) ui::muted(tr("resolution.exchange_detail"));
@@ -100,8 +97,8 @@ void draw_resolution_screen(App& app) {
                 ui::badge(trf("resolution.store_credit_bonus", {{"amount", money(q.totals.bonus)}}).c_str(),
                           ui::palette().accent_soft, ui::palette().accent);
             }
-            if (chosen && r == Resolution::exchange) variant_picker(s);
-            if (chosen) current_ok = q.ok(), current_available = true;
+            if (chosen && r == Resolution::exchange) variant_picker(s, dispatch);
+            if (chosen) current_available = true;
         } else {
             ui::muted(why_not(s, q.errors.front()).c_str());
             mark("why_not_" + std::string(to_string(r)));
@@ -114,10 +111,7 @@ void draw_resolution_screen(App& app) {
         ui::error(tr("resolution.choose"));
         mark("resolution_missing");
     }
-    if (ui::primary_button(tr("common.next"), "next")) {
-        s.resolution_tried = true;
-        if (current_ok) app.go(Screen::Summary);
-    }
+    if (ui::primary_button(tr("common.next"), "next")) dispatch(Continue{Screen::Resolution});
 }
 
 }  // namespace retour::app

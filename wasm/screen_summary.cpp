@@ -12,7 +12,7 @@ namespace retour::app {
 
 namespace {
 
-void totals_card(AppState& s, const Quote& q) {
+void totals_card(const AppState& s, const Quote& q) {
     const QuoteTotals& t = q.totals;
     ui::begin_card();
     ui::subtitle(tr("summary.items"));
@@ -70,7 +70,7 @@ void totals_card(AppState& s, const Quote& q) {
     if (q.needs_review) ui::notice(tr("summary.review_note"));
 }
 
-void method_card(AppState& s) {
+void method_card(const AppState& s, Dispatch& dispatch) {
     const Policy& p = *s.policy;
     ui::begin_card();
     ui::subtitle(tr("summary.method"));
@@ -88,7 +88,7 @@ void method_card(AppState& s) {
     for (const Option& o : options) {
         if (!o.offered) continue;
         const std::string id = std::string("method_") + to_string(o.method);
-        if (ui::radio(tr(o.key), s.method == o.method, id.c_str())) s.method = o.method;
+        if (ui::radio(tr(o.key), s.method == o.method, id.c_str())) dispatch(PickMethod{o.method});
         ImGui::Indent(32);
         ui::muted(tr(o.detail));
         mark(id + "_detail");
@@ -99,26 +99,21 @@ void method_card(AppState& s) {
 
 }  // namespace
 
-void draw_summary_screen(App& app) {
-    AppState& s = app.s;
-    screen_heading(app, 4, "summary.title");
+void draw_summary_screen(const AppState& s, Dispatch& dispatch) {
+    screen_heading(dispatch, 4, "summary.title");
     const Quote q = quote_for(s, s.resolution);
     if (!q.ok()) {
         ui::error(i18n::describe(q.errors.front(), s.locale).c_str());
-        draw_shop_contact(app);
+        draw_shop_contact(s, dispatch);
         return;
     }
     totals_card(s, q);
     const bool sends_back = s.resolution != Resolution::keep_item;
-    if (sends_back) method_card(s);
-    address_card(s, sends_back);
-    const bool valid = address_problems(s, sends_back).empty();
+    if (sends_back) method_card(s, dispatch);
+    address_card(s, sends_back, dispatch);
     if (!s.message.empty()) ui::error(s.message.c_str());
     ui::spacer(8);
-    if (ui::primary_button(tr("summary.confirm"), "confirm")) {
-        s.summary_tried = true;
-        if (valid) app.submit();
-    }
+    if (ui::primary_button(tr("summary.confirm"), "confirm")) dispatch(Confirm{});
 }
 
 }  // namespace retour::app

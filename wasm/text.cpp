@@ -1,17 +1,13 @@
 #include "wasm/text.h"
 
+#include "wasm/ui_context.h"
+
 namespace retour::app {
 
-namespace {
+void set_locale(i18n::Locale l) { ui::context().locale = l; }
+i18n::Locale locale() { return ui::context().locale; }
 
-i18n::Locale g_locale = i18n::Locale::en;
-
-}  // namespace
-
-void set_locale(i18n::Locale l) { g_locale = l; }
-i18n::Locale locale() { return g_locale; }
-
-const char* tr(const char* key) { return i18n::text(g_locale, key); }
+const char* tr(const char* key) { return i18n::text(locale(), key); }
 
 std::string trf(const char* key, const std::vector<i18n::Arg>& args) { return i18n::fill(tr(key), args); }
 

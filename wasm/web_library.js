@@ -1,6 +1,7 @@
 // JavaScript functions linked into the module (emcc --js-library): the browser half
-// of wasm/web_platform.cpp and wasm/web_services.cpp. Module.retourPlatform is set
-// by web/platform.js (container, options, events) before main() runs.
+// of wasm/web_platform.cpp and wasm/platform_web.cpp, and the one way C++ calls
+// JavaScript. Module.retourPlatform is set by web/platform.js (container, options,
+// events) before main() runs.
 mergeInto(LibraryManager.library, {
   // The canvas is handed over as an object (it may live in a shadow root, where a
   // CSS selector cannot find it) and registered under a name html5.h accepts.
@@ -22,6 +23,39 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
 
+  // --- the input and drawing layer (wasm/web_platform.cpp) ---
+  // The hidden <input> that receives text follows the caret of the active field.
+  retour_js_text_focus__deps: ['$retourPlatform'],
+  retour_js_text_focus: function (focused, x, y, h) {
+    var P = retourPlatform();
+    if (P.textFocus) P.textFocus(!!focused, x, y, h);
+  },
+
+  retour_js_set_clipboard__deps: ['$retourPlatform'],
+  retour_js_set_clipboard: function (text) {
+    var P = retourPlatform();
+    if (P.setClipboard) P.setClipboard(UTF8ToString(text));
+  },
+
+  // A finger, not a mouse, is the main pointer (phones, tablets): touch-sized targets.
+  retour_js_coarse_pointer: function () {
+    return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 1 : 0;
+  },
+
+  retour_js_frame_rendered__deps: ['$retourPlatform'],
+  retour_js_frame_rendered: function () {
+    var P = retourPlatform();
+    if (P.frameRendered) P.frameRendered();
+  },
+
+  // The page shows why the portal cannot start ('webgl2').
+  retour_js_fatal__deps: ['$retourPlatform'],
+  retour_js_fatal: function (kind) {
+    var P = retourPlatform();
+    if (P.fatal) P.fatal(UTF8ToString(kind));
+  },
+
+  // --- services (wasm/platform_web.cpp) ---
   $retourString: function (s) {
     var n = lengthBytesUTF8(s) + 1;
     var p = _malloc(n);
@@ -33,8 +67,8 @@ mergeInto(LibraryManager.library, {
     return Module['retourPlatform'] || {};
   },
 
-  // 0 language, 1 hash, 2 query, 3 base URL, 4 option(arg), 5 localStorage(arg), 6 now ISO,
-  // 7 the portal's part of history.state (JSON, "" when none).
+  // 0 language, 1 hash, 2 query, 3 option(arg), 4 localStorage(arg), 5 the portal's part
+  // of history.state (JSON, "" when none); 0-3 are wasm/platform.h's PageValue.
   // Returns 0 (null) only for a missing localStorage key.
   retour_js_string__deps: ['$retourString', '$retourPlatform', 'malloc'],
   retour_js_string: function (which, arg) {
@@ -45,27 +79,25 @@ mergeInto(LibraryManager.library, {
         case 0: s = navigator.language || 'en'; break;
         case 1: s = location.hash.replace(/^#/, ''); break;
         case 2: s = location.search.replace(/^\?/, ''); break;
-        case 3: s = P.base || new URL('.', location.href).href; break;
-        case 4: {
+        case 3: {
           var v = P.option ? P.option(UTF8ToString(arg)) : null;
           s = v === null || v === undefined ? '' : String(v);
           break;
         }
-        case 5: {
+        case 4: {
           var stored = localStorage.getItem((P.storagePrefix || 'retour:') + UTF8ToString(arg));
           if (stored === null) return 0;
           s = stored;
           break;
         }
-        case 6: s = new Date().toISOString().replace(/\.[0-9]{3}Z$/, 'Z'); break;
-        case 7: {
+        case 5: {
           var st = history.state;
           s = st && typeof st === 'object' && st.retour ? JSON.stringify(st.retour) : '';
           break;
         }
       }
     } catch (e) {
-      if (which === 5) return 0;  // storage disabled: behaves as empty
+      if (which === 4) return 0;  // storage disabled: behaves as empty
     }
     return retourString(s);
   },

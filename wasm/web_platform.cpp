@@ -14,30 +14,16 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 
-// ---------------------------------------------------------------------------
-// DOM side (web/platform.js registers Module.retourPlatform before main runs)
-// ---------------------------------------------------------------------------
-
-EM_JS(void, web_text_focus, (int focused, float x, float y, float h), {
-    if (Module.retourPlatform) Module.retourPlatform.textFocus(!!focused, x, y, h);
-});
-
-EM_JS(void, web_set_clipboard, (const char* text), {
-    if (Module.retourPlatform) Module.retourPlatform.setClipboard(UTF8ToString(text));
-});
-
-// In wasm/web_library.js.
-extern "C" void retour_register_canvas();
-extern "C" unsigned char* retour_js_take_font(int* size);
-
-// A finger, not a mouse, is the main pointer (phones, tablets): touch-sized targets.
-EM_JS(int, web_coarse_pointer, (), {
-    return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 1 : 0;
-});
-
-EM_JS(void, web_frame_rendered, (), {
-    if (Module.retourPlatform) Module.retourPlatform.frameRendered();
-});
+// The DOM side is web/platform.js; these calls into it are in wasm/web_library.js.
+extern "C" {
+void retour_register_canvas();
+unsigned char* retour_js_take_font(int* size);
+void retour_js_text_focus(int focused, float x, float y, float h);
+void retour_js_set_clipboard(const char* text);
+int retour_js_coarse_pointer();
+void retour_js_frame_rendered();
+void retour_js_fatal(const char* kind);
+}
 
 namespace retour::web {
 namespace {
@@ -78,7 +64,6 @@ struct State {
     std::string font_ttf;
     bool frame_scheduled = false;
     int frames_wanted = 0;
-    unsigned frames_rendered = 0;
     double last_time = 0;
     bool text_focused = false;
     bool coarse_pointer = false;
@@ -221,14 +206,14 @@ void sync_text_focus(const ImGuiIO& io) {
         // the canvas; the text waits in the queue for the field.
         --g.hold_text_focus;
         if (!io.WantTextInput) {
-            if (!g.text_focused) web_text_focus(1, g.ime_pos.x, g.ime_pos.y, g.ime_height);
+            if (!g.text_focused) retour_js_text_focus(1, g.ime_pos.x, g.ime_pos.y, g.ime_height);
             g.text_focused = true;
             return;
         }
     }
     if (io.WantTextInput == g.text_focused && !io.WantTextInput) return;
     g.text_focused = io.WantTextInput;
-    web_text_focus(g.text_focused, g.ime_pos.x, g.ime_pos.y, g.ime_height);
+    retour_js_text_focus(g.text_focused, g.ime_pos.x, g.ime_pos.y, g.ime_height);
 }
 
 EM_BOOL render_frame(double now_ms, void*) {
@@ -256,13 +241,12 @@ EM_BOOL render_frame(double now_ms, void*) {
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++g.frames_rendered;
     const double cpu_ms = emscripten_get_now() - cpu_start;
     g.stats.frames++;
     g.stats.total_ms += cpu_ms;
     g.stats.last_ms = cpu_ms;
     g.stats.max_ms = std::max(g.stats.max_ms, cpu_ms);
-    web_frame_rendered();
+    retour_js_frame_rendered();
 
     sync_text_focus(io);
     io.MouseWheel = io.MouseWheelH = 0;
@@ -284,7 +268,7 @@ const char* get_clipboard(void*) { return g.clipboard.c_str(); }
 
 void set_clipboard(void*, const char* text) {
     g.clipboard = text;
-    web_set_clipboard(text);
+    retour_js_set_clipboard(text);
 }
 
 }  // namespace
@@ -313,7 +297,7 @@ bool init(const PlatformDesc& desc, std::function<void()> draw) {
     retour_register_canvas();
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("!retour-canvas", &attrs);
     if (ctx <= 0) {
-        EM_ASM({ if (Module.retourPlatform) Module.retourPlatform.fatal('webgl2'); });
+        retour_js_fatal("webgl2");
         return false;
     }
     emscripten_webgl_make_context_current(ctx);
@@ -367,8 +351,6 @@ void request_frames(int count) {
     emscripten_request_animation_frame(render_frame, nullptr);
 }
 
-unsigned frames_rendered() { return g.frames_rendered; }
-
 ImFont* title_font() { return g.title_font; }
 
 void hold_text_focus(int frames) {
@@ -399,7 +381,7 @@ EMSCRIPTEN_KEEPALIVE void retour_resize(float css_width, float css_height, float
     retour::web::g.css_width = std::max(css_width, 1.0f);
     retour::web::g.css_height = std::max(css_height, 1.0f);
     retour::web::g.pixel_ratio = std::clamp(pixel_ratio, 0.5f, 4.0f);
-    retour::web::g.coarse_pointer = web_coarse_pointer() != 0;  // a resize may come from docking a tablet
+    retour::web::g.coarse_pointer = retour_js_coarse_pointer() != 0;  // a resize may come from docking a tablet
     retour::web::request_frames(2);
 }
 
@@ -440,7 +422,5 @@ EMSCRIPTEN_KEEPALIVE void retour_touch_scroll(float dy) {
 }
 
 EMSCRIPTEN_KEEPALIVE void retour_blur() { retour::web::push(InputEvent{InputEvent::Blur}); }
-
-EMSCRIPTEN_KEEPALIVE unsigned retour_frames_rendered() { return retour::web::frames_rendered(); }
 
 }  // extern "C"

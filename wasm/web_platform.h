@@ -44,9 +44,6 @@ void request_frames(int count = 1);
 // the hidden input stays focused meanwhile (see the text rules in web_platform.cpp).
 void hold_text_focus(int frames);
 
-// Frames actually rendered since start; the browser test reads it.
-unsigned frames_rendered();
-
 // The main pointer is a finger (CSS "pointer: coarse"): targets need >= 44×44 px.
 bool coarse_pointer();
 

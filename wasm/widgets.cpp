@@ -8,47 +8,12 @@
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
 #include "wasm/test_hook.h"
+#include "wasm/ui_context.h"
 #include "wasm/web_platform.h"
 
 namespace retour::app::ui {
 
 namespace {
-
-Palette g_palette;
-
-struct Focusable {
-    ImGuiID id;
-    bool text;
-    std::string mark;
-};
-
-struct FocusRing {
-    std::vector<Focusable> items;
-    ImGuiID pending = 0;
-    int pending_index = -1;  // "first widget" after a screen change
-    std::string focused;
-};
-FocusRing g_ring;
-
-struct Column {
-    float x = 0;  // screen x of the column
-    float w = 0;
-};
-std::vector<Column> g_columns;
-
-// Cards nest (a notice inside a card): each open card has its own splitter, since
-// one ImDrawListSplitter cannot split again while split (it would wipe what was
-// drawn before the outer card and paint the outer box over its content).
-struct OpenCard {
-    ImDrawListSplitter splitter;
-    ImVec2 start;
-    float width = 0;  // as opened: the box matches the column its content was laid out in
-    bool highlighted = false;
-};
-// A deque: opening a card never moves the ones still open (their splitters hold
-// the channels drawn so far), and there is no depth a screen could overrun.
-std::deque<OpenCard> g_cards;
-std::size_t g_card_depth = 0;
 
 constexpr int kKeyTab = 9, kKeyEnter = 13;
 constexpr float kMinTouchTarget = 44;  // CSS px, WCAG 2.5.5 / Apple HIG
@@ -58,45 +23,43 @@ bool keyboard_focused(ImGuiID id) {
     return g.NavId == id && !g.NavDisableHighlight;
 }
 
-bool g_scroll_to_field = false;
-
 void scroll_into_view(const ImRect& r) {
     ImGui::ScrollToRect(ImGui::GetCurrentWindow(), r, ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
 // Before a text field: if the ring wants it focused, give it the keyboard.
 void focus_before(ImGuiID id, bool is_text) {
-    if (g_ring.pending == id && is_text) {
+    if (context().ring.pending == id && is_text) {
         ImGui::SetKeyboardFocusHere();
-        g_ring.pending = 0;
-        g_scroll_to_field = true;  // once drawn (focus_after): ImGui does not scroll to it
+        context().ring.pending = 0;
+        context().scroll_to_field = true;  // once drawn (focus_after): ImGui does not scroll to it
     }
 }
 
 void focus_after(ImGuiID id, bool is_text, const char* mark_id) {
-    const int index = static_cast<int>(g_ring.items.size());
-    g_ring.items.push_back({id, is_text, mark_id ? mark_id : ""});
-    if (g_ring.pending_index == index) {
-        g_ring.pending_index = -1;
-        g_ring.pending = id;
+    const int index = static_cast<int>(context().ring.items.size());
+    context().ring.items.push_back({id, is_text, mark_id ? mark_id : ""});
+    if (context().ring.pending_index == index) {
+        context().ring.pending_index = -1;
+        context().ring.pending = id;
         if (is_text) return;  // activated next frame by focus_before
     }
-    if (g_ring.pending == id && !is_text) {
+    if (context().ring.pending == id && !is_text) {
         ImGuiContext& g = *GImGui;
         ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
         g.NavDisableHighlight = false;
         g.NavDisableMouseHover = true;
         scroll_into_view(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
-        g_ring.pending = 0;
+        context().ring.pending = 0;
     }
-    if (is_text && g_scroll_to_field) {
+    if (is_text && context().scroll_to_field) {
         // The field and its label above it.
-        g_scroll_to_field = false;
+        context().scroll_to_field = false;
         const ImVec2 min = ImGui::GetItemRectMin();
         scroll_into_view(ImRect(ImVec2(min.x, min.y - ImGui::GetTextLineHeightWithSpacing()), ImGui::GetItemRectMax()));
     }
     // A text field counts once it takes keystrokes (activation lags the nav focus a frame).
-    if (is_text ? ImGui::GetActiveID() == id : keyboard_focused(id)) g_ring.focused = mark_id ? mark_id : "";
+    if (is_text ? ImGui::GetActiveID() == id : keyboard_focused(id)) context().ring.focused = mark_id ? mark_id : "";
 }
 
 bool enter_pressed_on(ImGuiID id) { return keyboard_focused(id) && ImGui::IsKeyPressed(kKeyEnter, false); }
@@ -107,55 +70,51 @@ void marked(const char* mark_id) {
 
 }  // namespace
 
-void set_palette(const Palette& p) { g_palette = p; }
-const Palette& palette() { return g_palette; }
-
-namespace {
-std::vector<std::string> g_errors;
-}
+void set_palette(const Palette& p) { context().palette = p; }
+const Palette& palette() { return context().palette; }
 
 void begin_frame() {
-    g_ring.items.clear();
-    g_ring.focused.clear();
-    g_errors.clear();
+    context().ring.items.clear();
+    context().ring.focused.clear();
+    context().errors.clear();
 }
 
-const std::vector<std::string>& shown_errors() { return g_errors; }
+const std::vector<std::string>& shown_errors() { return context().errors; }
 
 void end_frame() {
-    if (!ImGui::IsKeyPressed(kKeyTab, true) || g_ring.items.empty()) return;
+    if (!ImGui::IsKeyPressed(kKeyTab, true) || context().ring.items.empty()) return;
     const ImGuiIO& io = ImGui::GetIO();
     const int dir = io.KeyShift ? -1 : 1;
     const ImGuiID active = ImGui::GetActiveID();
     const ImGuiID current = active ? active : (GImGui->NavDisableHighlight ? 0 : ImGui::GetFocusID());
-    const int n = static_cast<int>(g_ring.items.size());
+    const int n = static_cast<int>(context().ring.items.size());
     int index = -1;
     for (int i = 0; i < n; ++i)
-        if (g_ring.items[i].id == current) index = i;
+        if (context().ring.items[i].id == current) index = i;
     const int next = index < 0 ? (dir > 0 ? 0 : n - 1) : (index + dir + n) % n;
     if (active) ImGui::ClearActiveID();
-    g_ring.pending = g_ring.items[next].id;
+    context().ring.pending = context().ring.items[next].id;
     // Focus lands next frame, a text field activates the frame after, and the text
     // bridge follows one frame later: ask for enough frames to see it through.
     web::request_frames(6);
-    if (g_ring.items[next].text) web::hold_text_focus(4);
+    if (context().ring.items[next].text) web::hold_text_focus(4);
 }
 
 void reset_focus() {
-    g_ring.pending = 0;
-    g_ring.pending_index = -1;
+    context().ring.pending = 0;
+    context().ring.pending_index = -1;
     ImGui::ClearActiveID();
     GImGui->NavId = 0;
     GImGui->NavDisableHighlight = true;
 }
 
-const std::string& focused_mark() { return g_ring.focused; }
+const std::string& focused_mark() { return context().ring.focused; }
 
 void begin_column(float max_width) {
     const float avail = full_width();
     const float w = std::min(avail - 32.0f, max_width);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
-    g_columns.push_back({ImGui::GetCursorScreenPos().x, w});
+    context().columns.push_back({ImGui::GetCursorScreenPos().x, w});
     ImGui::BeginGroup();
     ImGui::PushItemWidth(w);
 }
@@ -163,14 +122,14 @@ void begin_column(float max_width) {
 void end_column() {
     ImGui::PopItemWidth();
     ImGui::EndGroup();
-    g_columns.pop_back();
+    context().columns.pop_back();
 }
 
 float width() {
-    if (g_columns.empty()) return ImGui::GetContentRegionAvail().x;
+    if (context().columns.empty()) return ImGui::GetContentRegionAvail().x;
     // What is left of the column from the cursor: an indented description or a widget
     // after SameLine() wraps at the column's edge, not past it.
-    const Column& c = g_columns.back();
+    const Column& c = context().columns.back();
     return std::max(1.0f, std::min(c.w, c.x + c.w - ImGui::GetCursorScreenPos().x));
 }
 
@@ -183,8 +142,8 @@ float full_width() {
 
 void begin_card(bool highlighted) {
     constexpr float pad = 16;
-    if (g_card_depth == g_cards.size()) g_cards.emplace_back();
-    OpenCard& card = g_cards[g_card_depth++];
+    if (context().card_depth == context().cards.size()) context().cards.emplace_back();
+    OpenCard& card = context().cards[context().card_depth++];
     card.splitter.Split(ImGui::GetWindowDrawList(), 2);
     card.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
     card.start = ImGui::GetCursorScreenPos();
@@ -193,7 +152,7 @@ void begin_card(bool highlighted) {
     card.width = w;
     ImGui::Dummy(ImVec2(0, pad - ImGui::GetStyle().ItemSpacing.y));
     ImGui::SetCursorScreenPos(ImVec2(card.start.x + pad, ImGui::GetCursorScreenPos().y));
-    g_columns.push_back({card.start.x + pad, w - 2 * pad});
+    context().columns.push_back({card.start.x + pad, w - 2 * pad});
     ImGui::BeginGroup();
     ImGui::PushItemWidth(w - 2 * pad);
 }
@@ -203,12 +162,12 @@ namespace {
 // splitter's background channel): white with a border, or a plain fill for notices.
 void close_card(ImU32 fill, bool bordered) {
     constexpr float pad = 16;
-    IM_ASSERT(g_card_depth > 0 && "end_card without begin_card");
-    if (g_card_depth == 0) return;  // release builds: a stray end_card draws nothing rather than corrupting memory
+    IM_ASSERT(context().card_depth > 0 && "end_card without begin_card");
+    if (context().card_depth == 0) return;  // release builds: a stray end_card draws nothing rather than corrupting memory
     ImGui::PopItemWidth();
     ImGui::EndGroup();
-    g_columns.pop_back();
-    OpenCard& card = g_cards[--g_card_depth];
+    context().columns.pop_back();
+    OpenCard& card = context().cards[--context().card_depth];
     const float bottom = ImGui::GetItemRectMax().y + pad;
     const float w = card.width;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -217,7 +176,7 @@ void close_card(ImU32 fill, bool bordered) {
     if (bordered) dl->AddRectFilled(ImVec2(a.x, a.y + 2), ImVec2(b.x, b.y + 2), IM_COL32(0, 0, 0, 10), 12);  // soft shadow
     dl->AddRectFilled(a, b, fill, 12);
     if (bordered)
-        dl->AddRect(a, b, card.highlighted ? g_palette.accent : g_palette.border, 12, 0,
+        dl->AddRect(a, b, card.highlighted ? context().palette.accent : context().palette.border, 12, 0,
                     card.highlighted ? 2.0f : 1.0f);
     card.splitter.Merge(dl);
     ImGui::SetCursorScreenPos(ImVec2(card.start.x, bottom));
@@ -225,7 +184,7 @@ void close_card(ImU32 fill, bool bordered) {
 }
 }  // namespace
 
-void end_card() { close_card(g_palette.card, true); }
+void end_card() { close_card(context().palette.card, true); }
 
 void title(const char* t) {
     if (ImFont* f = web::title_font()) ImGui::PushFont(f);
@@ -237,11 +196,11 @@ void title(const char* t) {
 
 void subtitle(const char* t) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width());
-    ImGui::PushStyleColor(ImGuiCol_Text, g_palette.ink);
+    ImGui::PushStyleColor(ImGuiCol_Text, context().palette.ink);
     ImGui::TextUnformatted(t);
     // A poor man's bold: the same text again one pixel to the right.
     const ImVec2 min = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(nullptr, 0, ImVec2(min.x + 0.6f, min.y), g_palette.ink, t, nullptr,
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0, ImVec2(min.x + 0.6f, min.y), context().palette.ink, t, nullptr,
                                         width());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
@@ -254,24 +213,24 @@ void text(const char* t) {
 }
 
 void muted(const char* t) {
-    ImGui::PushStyleColor(ImGuiCol_Text, g_palette.muted);
+    ImGui::PushStyleColor(ImGuiCol_Text, context().palette.muted);
     text(t);
     ImGui::PopStyleColor();
 }
 
 void error(const char* t) {
-    g_errors.emplace_back(t);
-    ImGui::PushStyleColor(ImGuiCol_Text, g_palette.danger);
+    context().errors.emplace_back(t);
+    ImGui::PushStyleColor(ImGuiCol_Text, context().palette.danger);
     text(t);
     ImGui::PopStyleColor();
 }
 
 void notice(const char* t) {
     begin_card();
-    ImGui::PushStyleColor(ImGuiCol_Text, g_palette.warning_ink);
+    ImGui::PushStyleColor(ImGuiCol_Text, context().palette.warning_ink);
     text(t);
     ImGui::PopStyleColor();
-    close_card(g_palette.warning_bg, false);  // amber, no border
+    close_card(context().palette.warning_bg, false);  // amber, no border
 }
 
 void badge(const char* t, ImU32 bg, ImU32 ink) {
@@ -287,7 +246,7 @@ void spacer(float h) { ImGui::Dummy(ImVec2(0, h)); }
 
 void separator() {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width(), p.y), g_palette.border);
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width(), p.y), context().palette.border);
     ImGui::Dummy(ImVec2(width(), 1));
 }
 
@@ -344,15 +303,15 @@ bool button_fits(const char* label, float w) {
 }
 
 bool secondary_button(const char* label, const char* mark_id, float w) {
-    ImGui::PushStyleColor(ImGuiCol_Button, g_palette.card);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, g_palette.accent_soft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, g_palette.accent_soft);
-    ImGui::PushStyleColor(ImGuiCol_Text, g_palette.accent);
+    ImGui::PushStyleColor(ImGuiCol_Button, context().palette.card);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, context().palette.accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, context().palette.accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_Text, context().palette.accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 11));
     if (w > 0 && !button_fits(label, w)) {
         // Too narrow for its label (a long translation, a phone): take the row instead
         // of clipping the text.
-        if (ImGui::GetCursorScreenPos().x > g_columns.back().x + 1) ImGui::NewLine();
+        if (ImGui::GetCursorScreenPos().x > context().columns.back().x + 1) ImGui::NewLine();
         w = width();
     }
     bool pressed = w > 0 ? wrapping_button(label, w) : ImGui::Button(label);
@@ -379,7 +338,7 @@ bool small_button(const char* label, const char* mark_id, bool selected) {
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? IM_COL32(255, 255, 255, 255) : IM_COL32(255, 255, 255, 0));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, selected ? 255 : 60));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 120));
-    ImGui::PushStyleColor(ImGuiCol_Text, selected ? g_palette.accent : IM_COL32_WHITE);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? context().palette.accent : IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(7, 4));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
     bool pressed = ImGui::Button(label, ImVec2(small_button_width(label), small_button_height()));
@@ -501,10 +460,9 @@ bool stepper(int* value, int min, int max, const char* mark_id) {
 }
 
 namespace {
-bool g_submitted = false;
 }
 
-bool submitted() { return g_submitted; }
+bool submitted() { return context().submitted; }
 
 bool text_field(const char* label, std::string* value, const char* mark_id, const char* hint,
                 const char* error_text) {
@@ -512,12 +470,12 @@ bool text_field(const char* label, std::string* value, const char* mark_id, cons
     ImGui::PushID(mark_id);
     const ImGuiID id = ImGui::GetID("##field");
     focus_before(id, true);
-    if (error_text) ImGui::PushStyleColor(ImGuiCol_Border, g_palette.danger);
+    if (error_text) ImGui::PushStyleColor(ImGuiCol_Border, context().palette.danger);
     ImGui::SetNextItemWidth(width());
     const bool changed = hint ? ImGui::InputTextWithHint("##field", hint, value)
                               : ImGui::InputText("##field", value);
     if (error_text) ImGui::PopStyleColor();
-    g_submitted = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(kKeyEnter, false);
+    context().submitted = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(kKeyEnter, false);
     focus_after(id, true, mark_id);
     marked(mark_id);
     ImGui::PopID();
@@ -538,14 +496,14 @@ bool select_field(const char* label, std::string* value, const std::vector<Selec
     const SelectOption* current = nullptr;
     for (const SelectOption& o : options)
         if (o.value == *value) current = &o;
-    if (error_text) ImGui::PushStyleColor(ImGuiCol_Border, g_palette.danger);
+    if (error_text) ImGui::PushStyleColor(ImGuiCol_Border, context().palette.danger);
     ImGui::SetNextItemWidth(width());
     const bool open = ImGui::BeginCombo("##select", current ? current->label.c_str() : placeholder,
                                         ImGuiComboFlags_HeightLarge);
     if (error_text) ImGui::PopStyleColor();
     bool changed = false;
     if (open) {
-        g_ring.items.push_back({id, false, mark_id});  // keeps its place in the Tab order
+        context().ring.items.push_back({id, false, mark_id});  // keeps its place in the Tab order
         for (const SelectOption& o : options) {
             const bool selected = current == &o;
             ImGui::PushID(o.value.c_str());
@@ -586,7 +544,7 @@ void amount_row(const char* label, const std::string& value, bool strong, ImU32 
     ImGui::PopTextWrapPos();
     const ImVec2 min = ImGui::GetItemRectMin();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 c = colour ? colour : g_palette.ink;
+    const ImU32 c = colour ? colour : context().palette.ink;
     const ImVec2 at(min.x + w - value_w, min.y);
     dl->AddText(at, c, value.c_str());
     if (strong) dl->AddText(ImVec2(at.x + 0.6f, at.y), c, value.c_str());
