@@ -4,6 +4,7 @@
 
 #include "wasm/done_view.h"
 #include "core/i18n/i18n.h"
+#include "core/request_id.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "wasm/address_form.h"
@@ -96,7 +97,7 @@ void App::save_draft() {
     // Only a return in progress is worth keeping; a finished one is in the outbox.
     if (!s.order || s.screen == Screen::Done || s.screen == Screen::Loading || s.screen == Screen::PolicyError)
         return;
-    if (s.attempt_id.empty()) s.attempt_id = p_.random_hex(16);
+    if (!valid_request_id(s.attempt_id)) s.attempt_id = p_.request_id();
     std::string text = draft_json(s).dump();
     if (text == last_draft_) return;
     last_draft_ = std::move(text);

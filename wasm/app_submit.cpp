@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/i18n/i18n.h"
+#include "core/request_id.h"
 #include "core/label/label.h"
 #include "core/label/label_json.h"
 #include "wasm/address_form.h"
@@ -19,7 +20,7 @@ constexpr const char* kDraftKey = "draft";
 
 void App::submit() {
     if (!s.policy || !s.order || s.screen == Screen::Done) return;
-    if (s.attempt_id.empty()) s.attempt_id = p_.random_hex(16);
+    if (!valid_request_id(s.attempt_id)) s.attempt_id = p_.request_id();
     const Instant now = App::now();
     Confirmation c = confirm(s, now);
     if (!c.problem.empty()) s.message = c.problem;

@@ -1,8 +1,7 @@
 #include "wasm/confirmation.h"
 
-#include "core/eligibility.h"
+#include "core/confirm_request.h"
 #include "core/i18n/i18n.h"
-#include "core/quote.h"
 #include "core/webhook.h"
 #include "wasm/address_form.h"
 #include "wasm/pricing.h"
@@ -12,29 +11,28 @@ namespace retour::app {
 Confirmation confirm(const AppState& s, Instant now) {
     Confirmation c;
     if (!s.policy || !s.order) return c;
-    const std::vector<Decision> decisions = evaluate(*s.policy, *s.order, now);
-    const Selection selection = selection_of(s, s.resolution);
-    const Quote q = quote(*s.policy, *s.order, selection, decisions);
-    if (!q.ok()) {
-        c.problem = i18n::describe(q.errors.front(), s.locale);
-        return c;
-    }
-    // The receiver and the label accept only a complete address with an ISO country.
+    // The one confirmation of the core (what `retour make-request` and the tests use);
+    // the receiver and the label accept only a complete address with an ISO country.
     const bool with_address = s.resolution != Resolution::keep_item;
-    if (!address_problems(s, with_address).empty()) {
-        c.address_incomplete = true;
-        return c;
-    }
     RequestDraft d;
     d.id = s.attempt_id;
     d.token = s.order_token;
     d.shopper = shopper_of(s.shopper, with_address);
-    d.selection = selection;
+    d.selection = selection_of(s, s.resolution);
     d.return_method = s.method;
     d.locale = i18n::locale_tag(s.locale);
-    d.created_at = now;
-    ReturnRequest request = build_request(*s.policy, *s.order, to_json(q), d);
-    request.demo = s.demo;
+    ConfirmOptions options;
+    options.demo = s.demo;
+    retour::Confirmation confirmed = confirm_request(*s.policy, *s.order, std::move(d), now, options);
+    if (!confirmed.quote.ok()) {
+        c.problem = i18n::describe(confirmed.quote.errors.front(), s.locale);
+        return c;
+    }
+    if (!confirmed.ok()) {
+        c.address_incomplete = true;
+        return c;
+    }
+    ReturnRequest request = std::move(*confirmed.request);
     c.request_json = to_json(request);
     c.body = webhook_body(request);
     c.record.id = request.id;

@@ -1,5 +1,7 @@
 #include "wasm/platform.h"
 
+#include "core/request_id.h"
+
 namespace retour::web {
 
 void Platform::http_get(const std::string& url, HttpCallback done, int timeout_ms) {
@@ -36,6 +38,12 @@ double Platform::random_unit() {
     random_bytes(b, 4);
     const std::uint32_t v = (std::uint32_t{b[0]} << 24) | (std::uint32_t{b[1]} << 16) | (std::uint32_t{b[2]} << 8) | b[3];
     return v / 4294967296.0;
+}
+
+std::string Platform::request_id() {
+    std::array<std::uint8_t, kRequestIdRandomBytes> bytes{};
+    random_bytes(bytes.data(), static_cast<int>(bytes.size()));
+    return make_request_id(bytes);
 }
 
 }  // namespace retour::web

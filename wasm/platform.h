@@ -73,6 +73,7 @@ public:
     void http_get(const std::string& url, HttpCallback done, int timeout_ms = 15000);
     void http_post(const std::string& url, const Headers& headers, const std::string& body, HttpCallback done);
     std::string random_hex(int bytes);
+    std::string request_id();  // a fresh id of the core's scheme (request_id.h)
     double random_unit();  // [0, 1), for backoff jitter
 };
 

@@ -3,6 +3,7 @@
 // queued -> online -> delivered, a reload mid-flow, a language switch, Back.
 #include <gtest/gtest.h>
 
+#include "core/request_id.h"
 #include "tests/portal/portal_fixture.h"
 #include "wasm/app.h"
 #include "wasm/update.h"
@@ -121,6 +122,22 @@ TEST(PortalFlow, AReloadMidFlowComesBackToTheSameStepWithTheChoices) {
     EXPECT_TRUE(p.s().lines[0].selected);
     EXPECT_EQ(p.s().lines[0].reason, "too_small");
     EXPECT_EQ(p.s().attempt_id, attempt);
+}
+
+TEST(PortalFlow, TheRequestIdFollowsTheCoresSchemeAndABrokenStoredOneIsReplaced) {
+    Portal p;
+    choose_a_return(p);
+    EXPECT_TRUE(valid_request_id(p.s().attempt_id)) << p.s().attempt_id;
+    EXPECT_EQ(p.s().attempt_id.rfind("req_", 0), 0u) << p.s().attempt_id;
+    EXPECT_EQ(p.s().attempt_id.size(), 4u + 32u);
+    // A draft edited by hand (or by an older portal gone wrong) must not stop the return.
+    p.app->s.attempt_id = "not an id!";
+    p.app->submit();
+    p.page.settle();
+    EXPECT_EQ(p.screen(), "done");
+    EXPECT_TRUE(valid_request_id(p.s().request_id)) << p.s().request_id;
+    const auto posted = nlohmann::json::parse(p.page.requests.back().request.body.value());
+    EXPECT_EQ(posted["data"]["id"], p.s().request_id);
 }
 
 TEST(PortalFlow, AReloadOnTheDoneScreenShowsTheSameReturn) {
