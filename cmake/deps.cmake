@@ -14,8 +14,12 @@ endif()
 # Dear ImGui 1.86. In wasm with the OpenGL3 renderer in its WebGL2 (GLES3) flavour;
 # natively with no backend at all, like imgui's examples/example_null: the portal's
 # screens are drawn headless in its native tests (tests/portal).
+# The sanitize build (core tests and fuzzers) uses none of it: only built when asked for.
 set(IMGUI_DIR "${RETOUR_DEPS}/imgui-1.86")
-add_library(imgui STATIC
+if(RETOUR_SANITIZE)
+  set(RETOUR_IMGUI_EXCLUDE EXCLUDE_FROM_ALL)
+endif()
+add_library(imgui STATIC ${RETOUR_IMGUI_EXCLUDE}
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
   "${IMGUI_DIR}/imgui_tables.cpp" "${IMGUI_DIR}/imgui_widgets.cpp"
   "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")

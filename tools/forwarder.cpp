@@ -16,6 +16,7 @@ namespace retour::tools {
 namespace {
 
 constexpr std::int64_t kPollMs = 30'000;
+constexpr std::int64_t kRetryAfterErrorMs = 1'000;
 constexpr int kBatch = 20;
 
 std::int64_t now_ms() {
@@ -132,9 +133,11 @@ void Forwarder::run(const ForwardEndpoint& endpoint) {
                 if (auto next = queue->next_due_ms(endpoint.url)) wait_ms = std::min(wait_ms, *next - now_ms());
             }
         } catch (const std::exception& e) {
-            // A locked or broken database: say so and try again later, never stop forwarding.
+            // A locked or broken database: say so and try again soon (not after the 30 s
+            // idle poll: a lock is usually gone in a moment), never stop forwarding.
             std::fprintf(stderr, "forward: %s: %s\n", url, e.what());
             queue.reset();
+            wait_ms = kRetryAfterErrorMs;
         }
         // Changes recorded from the shell (`retour return …`) are committed by another
         // process, which cannot wake() this one: a look at the database's data_version
