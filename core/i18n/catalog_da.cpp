@@ -114,6 +114,7 @@ constexpr Entry kEntries[] = {
     {"done.rma", "Returnummer"},
     {"done.sending", "Vi giver den videre til {shop} nu – det tager et øjeblik."},
     {"done.sent", "Din returnering er sendt til {shop}."},
+    {"done.timeline", "Sådan står det til med din returnering"},
     {"done.title", "Tak – din returnering er registreret"},
     {"done.title_queued", "Din returnering er gemt – endnu ikke sendt"},
     {"done.title_refused", "Din returnering blev ikke modtaget"},

@@ -114,6 +114,7 @@ constexpr Entry kEntries[] = {
     {"done.rma", "Retourennummer"},
     {"done.sending", "Wir übergeben sie gerade an {shop} – das dauert einen Moment."},
     {"done.sent", "Ihre Rücksendung wurde an {shop} gesendet."},
+    {"done.timeline", "So steht es um Ihre Rücksendung"},
     {"done.title", "Vielen Dank – Ihre Rücksendung ist angemeldet"},
     {"done.title_queued", "Ihre Rücksendung ist gespeichert – noch nicht gesendet"},
     {"done.title_refused", "Ihre Rücksendung wurde nicht angenommen"},

@@ -114,6 +114,7 @@ constexpr Entry kEntries[] = {
     {"done.rma", "Return number"},
     {"done.sending", "We are handing it to {shop} now – this takes a moment."},
     {"done.sent", "Your return has been sent to {shop}."},
+    {"done.timeline", "Where your return stands"},
     {"done.title", "Thank you – your return is registered"},
     {"done.title_queued", "Your return is saved – not sent yet"},
     {"done.title_refused", "Your return was not accepted"},

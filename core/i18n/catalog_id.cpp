@@ -115,6 +115,7 @@ constexpr Entry kEntries[] = {
     {"done.rma", "Nomor retur"},
     {"done.sending", "Kami sedang meneruskannya ke {shop} – ini butuh sebentar."},
     {"done.sent", "Pengembalian Anda sudah dikirim ke {shop}."},
+    {"done.timeline", "Status pengembalian Anda"},
     {"done.title", "Terima kasih – pengembalian Anda sudah terdaftar"},
     {"done.title_queued", "Pengembalian Anda tersimpan – belum terkirim"},
     {"done.title_refused", "Pengembalian Anda tidak diterima"},

@@ -115,6 +115,7 @@ constexpr Entry kEntries[] = {
     {"done.rma", "Retournummer"},
     {"done.sending", "We geven hem nu door aan {shop} – dat duurt even."},
     {"done.sent", "Je retour is verstuurd naar {shop}."},
+    {"done.timeline", "Zo staat het met je retour"},
     {"done.title", "Bedankt – je retour is aangemeld"},
     {"done.title_queued", "Je retour is bewaard – nog niet verstuurd"},
     {"done.title_refused", "Je retour is niet aangenomen"},
