@@ -46,7 +46,9 @@ void App::show_return(const DeviceReturn& r) {
 }
 
 void App::fetch_status() {
-    if (!s.policy || s.screen != Screen::Done) return;
+    // A demo has no history to show (its example receiver keeps none), and asking would
+    // only add a failed request to the page's console.
+    if (!s.policy || s.screen != Screen::Done || s.demo) return;
     const std::string url = status_url(*s.policy, posting_enabled(), s.request_id, s.locale);
     if (url.empty()) return;
     p_.http_get(url, [this, id = s.request_id](const web::HttpResponse& r) {

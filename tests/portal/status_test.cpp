@@ -26,20 +26,32 @@ std::string status_body(const std::string& id) {
     return doc.dump();
 }
 
-// The demo portal, its receiver at shop.test also answering /status/ with `status`.
+// A shop (not a demo: demos ask for no status) using the demo's example orders, its
+// receiver at shop.test also answering /status/ with `status`.
 struct StatusPortal : Portal {
     int status = 200;
     std::vector<std::string> asked;
     StatusPortal() {
         page.server = [this](const web::HttpRequest& r) {
             const std::string prefix = "https://shop.test/status/";
-            if (r.url.rfind(prefix, 0) != 0) return test::demo_site(r, hook_status);
+            if (r.url.rfind(prefix, 0) != 0) {
+                web::HttpRequest demo = r;
+                if (r.url == "policy.json") demo.url = "demo/policy.json";  // the shop's own page
+                web::HttpResponse a = test::demo_site(demo, hook_status);
+                if (demo.url == "demo/policy.json") {
+                    auto policy = nlohmann::json::parse(a.body);
+                    policy["demo"] = false;
+                    a.body = policy.dump();
+                }
+                return a;
+            }
             asked.push_back(r.url);
             const std::string id = r.url.substr(prefix.size(), r.url.find('?') - prefix.size());
             return status == 200 ? web::HttpResponse{200, status_body(id), "", 0} : web::HttpResponse{status, "", "", 0};
         };
     }
     void confirm_a_return() {
+        s().demo = false;  // ?demo brings the example orders and marks a demo; this is a shop
         act(EditFind{"1001", "alex@example.com"});
         act(FindOrder{});
         page.advance(100);
@@ -128,10 +140,28 @@ TEST(ReturnStatus, AReloadAsksAgain) {
     p.confirm_a_return();
     const std::size_t before = p.asked.size();
     p.status = 404;  // e.g. the shop removed it
+    p.page.query = "";  // the shop's own page: no demo
     p.open();
     EXPECT_EQ(p.screen(), "done");
     EXPECT_GT(p.asked.size(), before);
     EXPECT_TRUE(p.timeline().empty());
+}
+
+TEST(ReturnStatus, ADemoAsksForNoStatus) {
+    Portal p;  // ?demo
+    p.page.server = [&p](const web::HttpRequest& r) { return test::demo_site(r, p.hook_status); };
+    p.s().order_number = "1001";
+    p.s().contact = "alex@example.com";
+    p.app->find_order();
+    p.page.advance(100);
+    p.app->dispatch()(ToggleLine{"l1", true});
+    p.app->dispatch()(PickReason{"l1", "too_small"});
+    p.app->dispatch()(PickResolution{Resolution::refund});
+    p.app->apply_actions();
+    p.app->submit();
+    p.page.settle();
+    ASSERT_EQ(p.screen(), "done");
+    for (const auto& sent : p.page.requests) EXPECT_EQ(sent.request.url.find("/status/"), std::string::npos);
 }
 
 TEST(ReturnStatus, AnAnswerAboutAnotherReturnIsIgnored) {
