@@ -52,15 +52,7 @@ struct StatusPortal : Portal {
     }
     void confirm_a_return() {
         s().demo = false;  // ?demo brings the example orders and marks a demo; this is a shop
-        act(EditFind{"1001", "alex@example.com"});
-        act(FindOrder{});
-        page.advance(100);
-        act(ToggleLine{"l1", true});
-        act(PickReason{"l1", "too_small"});
-        act(PickResolution{Resolution::refund});
-        app->submit();
-        page.settle();
-        imgui.frames(*app);
+        confirm_a_refund();
     }
     void act(Action a) {
         app->dispatch()(std::move(a));
@@ -149,17 +141,7 @@ TEST(ReturnStatus, AReloadAsksAgain) {
 
 TEST(ReturnStatus, ADemoAsksForNoStatus) {
     Portal p;  // ?demo
-    p.page.server = [&p](const web::HttpRequest& r) { return test::demo_site(r, p.hook_status); };
-    p.s().order_number = "1001";
-    p.s().contact = "alex@example.com";
-    p.app->find_order();
-    p.page.advance(100);
-    p.app->dispatch()(ToggleLine{"l1", true});
-    p.app->dispatch()(PickReason{"l1", "too_small"});
-    p.app->dispatch()(PickResolution{Resolution::refund});
-    p.app->apply_actions();
-    p.app->submit();
-    p.page.settle();
+    p.confirm_a_refund();
     ASSERT_EQ(p.screen(), "done");
     for (const auto& sent : p.page.requests) EXPECT_EQ(sent.request.url.find("/status/"), std::string::npos);
 }
