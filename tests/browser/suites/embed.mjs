@@ -65,6 +65,17 @@ async function startSubPathShop(dist, root, prefix) {
       req.on('end', () => { shop.hooks.push(JSON.parse(body)); res.writeHead(200).end('{"status":"stored"}'); });
       return;
     }
+    // The receiver's status of a stored return, as `retour hook` answers GET /status/<id>.
+    const asked = url.pathname.match(/^\/status\/(req_[0-9a-f]+)$/);
+    const stored = asked && shop.hooks.find((h) => h.data.id === asked[1]);
+    if (stored) {
+      shop.statusAsked = url.search;
+      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify({
+        id: stored.data.id, currency: 'EUR', locale: 'en', rma: stored.data.rma, state: 'requested',
+        events: [{ at: stored.data.created_at, label: 'Return requested', type: 'requested' }],
+      }));
+      return;
+    }
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
     const rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
     if (rel === 'policy.json') {
@@ -139,6 +150,9 @@ export default function register({ test, browser, dist, deploy, out, root }) {
       check(detail.rma === done.rma, `event carries the RMA: ${JSON.stringify(detail)}`);
       await until(page, () => window.retour.state().delivery === 'sent', null, 'posted');
       check(shop.hooks.length === 1 && shop.hooks[0].data.order.number === 'S-101', `one request posted: ${shop.hooks.length}`);
+      // Once posted, the done screen asks the receiver where the return stands.
+      await until(page, () => (window.retour.state().done.timeline || []).length === 1, null, 'the timeline is shown');
+      check(shop.statusAsked === '?lang=en', `asked in the shopper's language: ${shop.statusAsked}`);
       await page.screenshot({ path: path.join(out, 'storefront-subpath.png') });
       check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       await ctx.close();
