@@ -173,7 +173,7 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     Policy p;
     JsonReader root(&document, &out.errors, "");
     if (!root.object({"$schema", "version", "currency", "payout_unit", "time_zone", "shop", "merchant", "contact", "labels", "lookup",
-                      "webhook", "public_key", "demo", "windows", "non_returnable", "review", "reasons",
+                      "webhook", "notifications", "public_key", "demo", "windows", "non_returnable", "review", "reasons",
                       "resolutions", "fees", "original_shipping", "currencies"})) {
         return out;
     }
@@ -195,6 +195,8 @@ Parsed<Policy> parse_policy(const nlohmann::json& document) {
     policy_sections::read_labels(root["labels"], p.labels);
     policy_sections::read_lookup(root["lookup"], p.lookup);
     policy_sections::read_webhook(root["webhook"], p.webhook);
+    if (root["notifications"].object({"email"}, false))
+        if (auto e = root["notifications"]["email"].boolean(false)) p.notifications.email = *e;
     policy_sections::read_public_key(root["public_key"], p);
     policy_sections::read_windows(root["windows"], p.windows);
     policy_sections::read_non_returnable(root["non_returnable"], p.non_returnable);

@@ -177,6 +177,13 @@ struct Webhook {
     std::int32_t late_grace_days = 7;
 };
 
+// What the shop tells shoppers after a return by itself (optional "notifications").
+// `email`: the merchant runs `retour hook --mail`, so the portal may promise e-mail;
+// without it the portal's texts promise none.
+struct Notifications {
+    bool email = false;
+};
+
 struct Policy {
     std::string version;
     Currency currency;
@@ -191,6 +198,7 @@ struct Policy {
     LabelSettings labels;
     Lookup lookup;
     Webhook webhook;
+    Notifications notifications;
     std::string public_key;  // as written in the policy (base64url or base64)
     std::array<std::uint8_t, 32> public_key_bytes{};
     bool demo = false;

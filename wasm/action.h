@@ -40,6 +40,12 @@ struct Delivered {
     int status = 0;
     std::string detail;  // the answer's body, or why there was none
 };
+// The answer to a status request (FetchStatus) for return `id`.
+struct StatusFetched {
+    std::string id;
+    int status = 0;  // 0: no answer (offline)
+    std::string body;
+};
 
 // --- the shell's: they reach the page (App) ---
 struct GoBack {};
@@ -54,7 +60,7 @@ struct StartOver {};
 
 using Action = std::variant<ToggleLine, SetQuantity, PickReason, PickSubReason, SetPhoto, SetComment,
                             PickResolution, PickVariant, PickMethod, EditFind, EditShopper, Confirm, Continue,
-                            SwitchLanguage, Delivered, GoBack, OpenLink, OpenReturn, FindOrder, UseDemoOrder, RetryPolicy,
+                            SwitchLanguage, Delivered, StatusFetched, GoBack, OpenLink, OpenReturn, FindOrder, UseDemoOrder, RetryPolicy,
                             DownloadLabel, Resend, StartOver>;
 
 // What update() asks the shell to do: data, run after the state is replaced.
@@ -67,7 +73,8 @@ struct RecordDelivery {
     bool review = false;
 };
 struct EmitEvent { std::string name, detail_json; };  // a DOM event for the host page
-using Effect = std::variant<ShowScreen, SubmitReturn, RecordDelivery, EmitEvent>;
+struct FetchStatus {};  // ask for the shown return's status document (App::fetch_status)
+using Effect = std::variant<ShowScreen, SubmitReturn, RecordDelivery, EmitEvent, FetchStatus>;
 
 // The screens' way to act: actions wait here until the frame is drawn.
 class Dispatch {

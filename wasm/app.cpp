@@ -9,6 +9,7 @@
 #include "imgui_internal.h"
 #include "wasm/address_form.h"
 #include "wasm/pricing.h"
+#include "wasm/return_status.h"
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
 #include "wasm/theme.h"
@@ -264,6 +265,7 @@ void App::run(const Effect& effect) {
     else if (std::holds_alternative<SubmitReturn>(effect)) submit();
     else if (const auto* r = std::get_if<RecordDelivery>(&effect)) record_delivery(*r);
     else if (const auto* e = std::get_if<EmitEvent>(&effect)) p_.emit(e->name, e->detail_json);
+    else if (std::holds_alternative<FetchStatus>(effect)) fetch_status();
 }
 
 void screen_heading(Dispatch& dispatch, int step, const char* title_key) {
@@ -344,8 +346,12 @@ std::string App::state_json() const {
     if (s.screen == Screen::Done) {
         set_locale(s.locale);
         const DoneView v = done_view(s, p_.online());
+        json steps = json::array();
+        if (s.policy && is_status_document(s.status, s.request_id))
+            for (const TimelineStep& t : timeline_steps(s.status, *s.policy))
+                steps.push_back({{"label", t.label}, {"date", t.date}, {"amount", t.amount}, {"note", t.note}});
         done = {{"icon", v.icon}, {"title", v.title_key}, {"status", v.status}, {"labels", v.labels},
-                {"resend", v.resend}, {"fix_items", v.fix_items}, {"next", v.next}};
+                {"resend", v.resend}, {"fix_items", v.fix_items}, {"next", v.next}, {"timeline", steps}};
     }
     json device_returns = json::array();
     for (const DeviceReturn& r : s.device_returns)

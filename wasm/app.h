@@ -88,6 +88,8 @@ private:
     void update_device_returns(const std::function<void(std::vector<DeviceReturn>&)>& change);
     void show_return(const DeviceReturn& r);
     bool restore_done(const std::string& link_token);
+    // Asks for the shown return's status (return_status.h); the answer is a StatusFetched.
+    void fetch_status();
 
     friend struct ShellActions;  // the actions that reach the page (app.cpp)
     void run(const Effect& effect);

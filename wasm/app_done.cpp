@@ -6,6 +6,7 @@
 
 #include "wasm/app.h"
 #include "wasm/pricing.h"
+#include "wasm/return_status.h"
 #include "wasm/web_platform.h"
 
 namespace retour::app {
@@ -41,6 +42,19 @@ void App::show_return(const DeviceReturn& r) {
         if (auto res = parse_resolution((*lines)[0].value("resolution", ""))) s.resolution = *res;
     if (auto m = parse_return_method(r.request.value("return_method", ""))) s.method = *m;
     s.message.clear();
+    if (!is_status_document(s.status, r.id)) s.status = nullptr;
+}
+
+void App::fetch_status() {
+    // A demo has no history to show (its example receiver keeps none), and asking would
+    // only add a failed request to the page's console.
+    if (!s.policy || s.screen != Screen::Done || s.demo) return;
+    const std::string url = status_url(*s.policy, posting_enabled(), s.request_id, s.locale);
+    if (url.empty()) return;
+    p_.http_get(url, [this, id = s.request_id](const web::HttpResponse& r) {
+        dispatch_(StatusFetched{id, r.status, r.body});
+        apply_actions();
+    });
 }
 
 bool App::restore_done(const std::string& link_token) {

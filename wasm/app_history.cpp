@@ -16,6 +16,8 @@ void App::show(Screen screen) {
     s.message.clear();
     record_history(history_started_ && !replace_next_);
     if (!first) p_.request_frames(3);
+    // Each time a return is shown (confirmed, reopened, reloaded) its status is asked anew.
+    if (screen == Screen::Done) fetch_status();
 }
 
 void App::record_history(bool push) {
@@ -55,6 +57,7 @@ void App::on_history(const std::string& state_json) {
         if (const DeviceReturn* r = find_return(s.device_returns, id)) {
             show_return(*r);
             s.screen = Screen::Done;
+            fetch_status();
             p_.request_frames(3);
             return;
         }

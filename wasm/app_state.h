@@ -91,6 +91,9 @@ struct AppState {
     std::string delivery;  // "sending" | "sent" | "queued" | "rejected" | "demo"
     Refusal refusal;       // what the receiver objected to, when "rejected"
     bool review = false;   // the receiver answered that the shop reviews it first
+    // The shown return's status document (return_status.h), null until one arrived; a
+    // document about another return is never drawn.
+    nlohmann::json status;
     std::vector<DeviceReturn> device_returns;  // confirmed in this browser, newest first
     std::vector<DemoOutboxEntry> demo_outbox;
     std::string message;  // the last status line shown to the shopper (any screen)

@@ -110,6 +110,8 @@ std::vector<std::string> next_steps(const AppState& s, const std::string& shop) 
             out.push_back(trf("done.next_exchange_refund", {{"amount", amount("refund")}}));
         break;
     }
+    // Only a shop whose receiver sends mail (policy notifications.email) promises it.
+    if (s.policy && s.policy->notifications.email) out.push_back(tr("done.next_email"));
     return out;
 }
 

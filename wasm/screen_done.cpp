@@ -4,6 +4,7 @@
 #include "core/label/label_input.h"
 #include "wasm/app.h"
 #include "wasm/done_view.h"
+#include "wasm/return_status.h"
 #include "wasm/test_hook.h"
 #include "wasm/text.h"
 #include "wasm/widgets.h"
@@ -51,6 +52,20 @@ void label_buttons(Dispatch& dispatch) {
         dispatch(DownloadLabel{label::LabelFormat::zpl, false});
 }
 
+// The receiver's steps, oldest first: the state, its day, an amount, the shop's note.
+void timeline(const AppState& s) {
+    if (!s.policy || !is_status_document(s.status, s.request_id)) return;
+    ui::begin_card();
+    ui::subtitle(tr("done.timeline"));
+    for (const TimelineStep& step : timeline_steps(s.status, *s.policy)) {
+        ui::text((step.date.empty() ? step.label : step.date + "  \xC2\xB7  " + step.label).c_str());
+        if (!step.amount.empty()) ui::muted(step.amount.c_str());
+        if (!step.note.empty()) ui::muted(step.note.c_str());
+    }
+    mark("timeline");
+    ui::end_card();
+}
+
 }  // namespace
 
 void draw_done_screen(const AppState& s, const View& view, Dispatch& dispatch) {
@@ -92,6 +107,7 @@ void draw_done_screen(const AppState& s, const View& view, Dispatch& dispatch) {
     ui::end_card();
 
     if (s.delivery == "rejected") draw_shop_contact(s, dispatch);
+    timeline(s);
 
     if (!v.next.empty()) {
         ui::begin_card();

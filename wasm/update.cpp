@@ -6,6 +6,7 @@
 #include "wasm/address_form.h"
 #include "wasm/device_returns.h"
 #include "wasm/pricing.h"
+#include "wasm/return_status.h"
 
 namespace retour::app {
 
@@ -98,6 +99,19 @@ struct Apply {
         s.delivery = delivery;
         s.refusal = refusal;
         s.review = review;
+        // The shop has it now: its receiver can tell where it stands.
+        if (delivery == "sent") effects.push_back(FetchStatus{});
+    }
+    void operator()(const StatusFetched& a) {
+        if (a.id != s.request_id) return;  // the shopper has moved on to another return
+        if (a.status == 200) {
+            auto doc = nlohmann::json::parse(a.body, nullptr, false);
+            if (is_status_document(doc, a.id)) s.status = std::move(doc);
+            return;
+        }
+        // Unknown there (not arrived yet, or a shop without status): no timeline. No
+        // answer at all (offline) keeps what was shown.
+        if (a.status != 0) s.status = nullptr;
     }
     void operator()(const Confirm&) {
         s.summary_tried = true;

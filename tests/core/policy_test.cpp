@@ -41,6 +41,17 @@ TEST(Policy, LateGraceDefaultsToSevenDaysAndCanBeSet) {
     EXPECT_EQ(p.value->webhook.late_grace_days, 2);
 }
 
+TEST(Policy, EmailIsPromisedOnlyWhenNotificationsSayTheReceiverSendsIt) {
+    EXPECT_FALSE(parse_policy(base()).value->notifications.email);
+    json doc = base();
+    doc["notifications"] = {{"email", true}};
+    const auto p = parse_policy(doc);
+    ASSERT_TRUE(p.ok());
+    EXPECT_TRUE(p.value->notifications.email);
+    doc["notifications"] = {{"email", false}};
+    EXPECT_FALSE(parse_policy(doc).value->notifications.email);
+}
+
 TEST(Policy, HashIsSha256OfCanonicalJsonAndIgnoresAnnotations) {
     json doc = base();
     const std::string h1 = parse_policy(doc).value->hash;
@@ -116,6 +127,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "/webhook/late_grace_days: expected a non-negative integer (at most 90)"},
         BadField{{{"webhook", {{"late_grace_days", "7"}}}},
                  "/webhook/late_grace_days: expected a non-negative integer (at most 90)"},
+        BadField{{{"notifications", {{"email", "yes"}}}}, "/notifications/email: expected true or false"},
+        BadField{{{"notifications", {{"sms", true}}}}, "/notifications/sms: unknown key"},
         BadField{{{"public_key", "AAAA"}}, "/public_key: expected a base64 Ed25519 public key (32 bytes), got 3 bytes"},
         BadField{{{"windows", {{"default_days", -1}}}}, "/windows/default_days: expected a non-negative integer (at most 3650)"},
         BadField{{{"windows", {{"default_days", "30"}}}}, "/windows/default_days: expected a non-negative integer (at most 3650)"},

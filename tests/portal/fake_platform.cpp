@@ -1,6 +1,7 @@
 #include "tests/portal/fake_platform.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace retour::test {
 
@@ -147,6 +148,12 @@ int FakePlatform::posts() const {
     int n = 0;
     for (const Sent& s : requests) n += s.request.method == "POST" ? 1 : 0;
     return n;
+}
+
+const web::HttpRequest& FakePlatform::last_post() const {
+    for (auto it = requests.rbegin(); it != requests.rend(); ++it)
+        if (it->request.method == "POST") return it->request;
+    throw std::logic_error("no POST was sent");
 }
 
 }  // namespace retour::test

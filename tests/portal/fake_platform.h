@@ -60,6 +60,7 @@ public:
     // the page stay.
     void reload();
     int posts() const;  // POST requests sent
+    const web::HttpRequest& last_post() const;  // the latest POST (a status GET may follow it)
 
     // --- web::Platform ---
     void http(const web::HttpRequest& request, web::HttpCallback done) override;

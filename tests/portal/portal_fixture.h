@@ -101,6 +101,20 @@ struct Portal {
         page.settle();
         imgui.frames(*app);
     }
+    // Finds demo order 1001 and confirms a refund of its T-shirt (too small).
+    void confirm_a_refund() {
+        s().order_number = "1001";
+        s().contact = "alex@example.com";
+        app->find_order();
+        page.advance(100);
+        app->dispatch()(app::ToggleLine{"l1", true});
+        app->dispatch()(app::PickReason{"l1", "too_small"});
+        app->dispatch()(app::PickResolution{Resolution::refund});
+        app->apply_actions();
+        app->submit();
+        page.settle();
+        imgui.frames(*app);
+    }
     app::AppState& s() { return app->s; }
     nlohmann::json state() { return nlohmann::json::parse(app->state_json()); }
     std::string screen() { return app::screen_name(s().screen); }

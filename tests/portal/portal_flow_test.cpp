@@ -90,7 +90,7 @@ TEST(PortalFlow, OfflineConfirmIsQueuedThenDeliveredOnline) {
     EXPECT_EQ(p.s().delivery, "sent");
     EXPECT_EQ(p.state()["posted"], 1);
     EXPECT_TRUE(p.state()["outbox"].empty());
-    const auto posted = nlohmann::json::parse(p.page.requests.back().request.body.value());
+    const auto posted = nlohmann::json::parse(p.page.last_post().body.value());
     EXPECT_EQ(posted["type"], "return.requested");
     EXPECT_EQ(posted["data"]["rma"], p.s().rma);
 }
@@ -136,7 +136,7 @@ TEST(PortalFlow, TheRequestIdFollowsTheCoresSchemeAndABrokenStoredOneIsReplaced)
     p.page.settle();
     EXPECT_EQ(p.screen(), "done");
     EXPECT_TRUE(valid_request_id(p.s().request_id)) << p.s().request_id;
-    const auto posted = nlohmann::json::parse(p.page.requests.back().request.body.value());
+    const auto posted = nlohmann::json::parse(p.page.last_post().body.value());
     EXPECT_EQ(posted["data"]["id"], p.s().request_id);
 }
 

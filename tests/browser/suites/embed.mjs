@@ -65,6 +65,17 @@ async function startSubPathShop(dist, root, prefix) {
       req.on('end', () => { shop.hooks.push(JSON.parse(body)); res.writeHead(200).end('{"status":"stored"}'); });
       return;
     }
+    // The receiver's status of a stored return, as `retour hook` answers GET /status/<id>.
+    const asked = url.pathname.match(/^\/status\/(req_[0-9a-f]+)$/);
+    const stored = asked && shop.hooks.find((h) => h.data.id === asked[1]);
+    if (stored) {
+      shop.statusAsked = url.search;
+      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify({
+        id: stored.data.id, currency: 'EUR', locale: 'en', rma: stored.data.rma, state: 'requested',
+        events: [{ at: stored.data.created_at, label: 'Return requested', type: 'requested' }],
+      }));
+      return;
+    }
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
     const rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
     if (rel === 'policy.json') {
@@ -90,6 +101,16 @@ async function startSubPathShop(dist, root, prefix) {
   policy.public_key = shop.keys.publicKey.export({ format: 'jwk' }).x;
   shop.policy = policy;
   return shop;
+}
+
+// An order of one wool cap (line l2), delivered four days ago: eligible.
+function capOrder(id, number, country) {
+  const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+  return {
+    currency: 'EUR', delivered_at: day(-4), email: 'ria@example.com', id, ship_to_country: country,
+    lines: [{ id: 'l2', quantity: 1, sku: 'CAP-W', title: 'Wool cap', unit_price: 2500, category: 'accessories' }],
+    number, placed_at: day(-7),
+  };
 }
 
 function signedToken(order, privateKey) {
@@ -120,12 +141,7 @@ export default function register({ test, browser, dist, deploy, out, root }) {
   test('the example storefront under /shop/returns/ embeds the portal and hears retour:submitted', async () => {
     const shop = await startSubPathShop(dist, root, '/shop/returns/');
     try {
-      const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
-      const order = {
-        currency: 'EUR', delivered_at: day(-4), email: 'ria@example.com', id: 'sub-1', ship_to_country: 'DK',
-        lines: [{ id: 'l2', quantity: 1, sku: 'CAP-W', title: 'Wool cap', unit_price: 2500, category: 'accessories' }],
-        number: 'S-101', placed_at: day(-7),
-      };
+      const order = capOrder('sub-1', 'S-101', 'DK');
       const ctx = await browser.newContext({ viewport: { width: 1100, height: 1000 }, locale: 'en-US' });
       const page = await ctx.newPage();
       const errors = watchErrors(page);
@@ -139,11 +155,73 @@ export default function register({ test, browser, dist, deploy, out, root }) {
       check(detail.rma === done.rma, `event carries the RMA: ${JSON.stringify(detail)}`);
       await until(page, () => window.retour.state().delivery === 'sent', null, 'posted');
       check(shop.hooks.length === 1 && shop.hooks[0].data.order.number === 'S-101', `one request posted: ${shop.hooks.length}`);
+      // Once posted, the done screen asks the receiver where the return stands.
+      await until(page, () => (window.retour.state().done.timeline || []).length === 1, null, 'the timeline is shown');
+      check(shop.statusAsked === '?lang=en', `asked in the shopper's language: ${shop.statusAsked}`);
       await page.screenshot({ path: path.join(out, 'storefront-subpath.png') });
       check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       await ctx.close();
     } finally {
       shop.close();
+    }
+  }, 90000);
+
+  test('a real retour hook: the done screen shows the German timeline, and the approval after a reload', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'retour-status-'));
+    fs.cpSync(deploy, path.join(work, 'site'), { recursive: true });
+    const portalPort = await freePort();
+    const hookPort = await freePort();
+    const keys = crypto.generateKeyPairSync('ed25519');
+    const policy = JSON.parse(fs.readFileSync(path.join(root, 'web/demo/policy.json'), 'utf8'));
+    delete policy.demo;
+    policy.webhook = { url: `http://127.0.0.1:${hookPort}/webhook`, content_type: 'application/json' };
+    policy.lookup = { mode: 'signed_link', identifier: 'email' };
+    policy.public_key = keys.publicKey.export({ format: 'jwk' }).x;
+    fs.writeFileSync(path.join(work, 'site', 'policy.json'), JSON.stringify(policy));
+    const retour = path.join(root, 'build/native/tools/retour');
+    const db = path.join(work, 'returns.db');
+    const hook = spawn(retour, ['hook', '--policy', path.join(work, 'site', 'policy.json'), '--db', db, '--port', String(hookPort),
+      '--allow-origin', `http://127.0.0.1:${portalPort}`], { stdio: 'ignore' });
+    const site = http.createServer((req, res) => {
+      const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1)) || 'index.html';
+      const file = path.join(work, 'site', rel);
+      if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise((resolve) => site.listen(portalPort, '127.0.0.1', resolve));
+    try {
+      for (let i = 0; ; i++) {
+        const up = await fetch(`http://127.0.0.1:${hookPort}/health`).then((r) => r.ok, () => false);
+        if (up) break;
+        if (i > 100) throw new Error('retour hook did not start');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const order = capOrder('live-1', 'S-202', 'DE');
+      const ctx = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: 'de-DE' });
+      const page = await ctx.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`http://127.0.0.1:${portalPort}/#order=${signedToken(order, keys.privateKey)}`);
+      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+      const done = await finishReturn(page);
+      await until(page, () => window.retour.state().delivery === 'sent', null, 'stored by retour hook');
+      await until(page, () => (window.retour.state().done.timeline || []).length === 1, null, 'the timeline is shown');
+      let timeline = (await state(page)).done.timeline;
+      check(timeline[0].label === 'Rücksendung angemeldet', `German: ${JSON.stringify(timeline)}`);
+      execFileSync(retour, ['return', 'approve', done.request_id, '--db', db, '--by', 'ana']);
+      await page.reload();
+      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+      await onScreen(page, 'done');
+      await until(page, () => (window.retour.state().done.timeline || []).length === 2, null, 'the approval is shown');
+      timeline = (await state(page)).done.timeline;
+      check(timeline[1].label === 'Genehmigt', `approved in German: ${JSON.stringify(timeline)}`);
+      await page.screenshot({ path: path.join(out, 'status-timeline-de.png') });
+      check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+      await ctx.close();
+    } finally {
+      hook.kill('SIGTERM');
+      site.close();
+      fs.rmSync(work, { recursive: true, force: true });
     }
   }, 90000);
 
