@@ -47,8 +47,9 @@ void App::show_return(const DeviceReturn& r) {
 
 void App::fetch_status() {
     // A demo has no history to show (its example receiver keeps none), and asking would
-    // only add a failed request to the page's console.
-    if (!s.policy || s.screen != Screen::Done || s.demo) return;
+    // only add a failed request to the page's console. Nor has a return the shop does not
+    // have yet (still sending, queued, refused): delivery asks once it is stored.
+    if (!s.policy || s.screen != Screen::Done || s.demo || s.delivery != "sent") return;
     const std::string url = status_url(*s.policy, posting_enabled(), s.request_id, s.locale);
     if (url.empty()) return;
     p_.http_get(url, [this, id = s.request_id](const web::HttpResponse& r) {

@@ -119,12 +119,26 @@ TEST(ReturnStatus, OfflineShowsNoTimelineAndKeepsTheReturnQueued) {
     p.confirm_a_return();
     EXPECT_EQ(p.s().delivery, "queued");
     EXPECT_TRUE(p.timeline().empty());
+    // The shop cannot know a return it has not got: nothing is asked before delivery
+    // (a receiver answers 404, a console error in the shopper's browser).
+    EXPECT_TRUE(p.asked.empty());
     p.page.go_online();
     p.page.settle();
     p.imgui.frames(*p.app);
     // Delivered: now the receiver knows it.
     EXPECT_EQ(p.s().delivery, "sent");
+    EXPECT_EQ(p.asked.size(), 1u);
     EXPECT_EQ(p.timeline().size(), 3u);
+}
+
+TEST(ReturnStatus, NothingIsAskedBeforeTheShopHasTheReturn) {
+    StatusPortal p;
+    p.hook_status = 503;  // the receiver is down for a deploy: the return waits in the outbox
+    p.confirm_a_return();
+    ASSERT_EQ(p.screen(), "done");
+    EXPECT_NE(p.s().delivery, "sent");
+    EXPECT_TRUE(p.asked.empty()) << p.asked.front();
+    EXPECT_TRUE(p.timeline().empty());
 }
 
 TEST(ReturnStatus, AReloadAsksAgain) {

@@ -13,7 +13,7 @@ import { until } from './forward.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 
 // One saved message: headers, and its leaf parts decoded.
-function parseMail(raw) {
+export function parseMail(raw) {
   const [head] = raw.split(/\r?\n\r?\n/);
   const subject = /^Subject: =\?UTF-8\?B\?([^?]+)\?=/m.exec(head);
   const parts = [];

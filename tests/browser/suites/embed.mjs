@@ -10,7 +10,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { parseMail } from '../../receiver/mail.mjs';
 import { watchErrors } from '../harness.mjs';
 import { check, click, onScreen, state, typeInto, until } from './flow_lib.mjs';
 
@@ -166,8 +168,12 @@ export default function register({ test, browser, dist, deploy, out, root }) {
     }
   }, 90000);
 
-  test('a real retour hook: the done screen shows the German timeline, and the approval after a reload', async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'retour-status-'));
+  // Issue 15's whole life over loopback: the portal submits to a real `retour hook` (with
+  // e-mail to a local SMTP server and signed forwarding to an endpoint of this test), the
+  // shell approves, receives and refunds, and the shopper's done screen shows every step
+  // in German after each reload; the mails and the signed events arrive.
+  test('a real retour hook: the life of a return, its German timeline, four e-mails and signed events', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'retour-life-'));
     fs.cpSync(deploy, path.join(work, 'site'), { recursive: true });
     const portalPort = await freePort();
     const hookPort = await freePort();
@@ -177,11 +183,59 @@ export default function register({ test, browser, dist, deploy, out, root }) {
     policy.webhook = { url: `http://127.0.0.1:${hookPort}/webhook`, content_type: 'application/json' };
     policy.lookup = { mode: 'signed_link', identifier: 'email' };
     policy.public_key = keys.publicKey.export({ format: 'jwk' }).x;
+    policy.notifications = { email: true };
     fs.writeFileSync(path.join(work, 'site', 'policy.json'), JSON.stringify(policy));
     const retour = path.join(root, 'build/native/tools/retour');
     const db = path.join(work, 'returns.db');
+
+    // The SMTP server (STARTTLS + login) the receiver's own mail test uses.
+    const box = path.join(work, 'mailbox');
+    fs.mkdirSync(box);
+    const cert = path.join(work, 'smtp-cert.pem'), key = path.join(work, 'smtp-key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore', timeout: 20000 });
+    const sink = spawn('/usr/bin/python3', [path.join(root, 'tests/receiver/smtp_sink.py'), box, cert, key, 'shop', 's3cret'],
+      { stdio: ['ignore', 'pipe', 'ignore'] });
+    const smtpPort = await new Promise((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error('SMTP sink did not start')), 15000);
+      sink.stdout.on('data', (d) => {
+        text += d;
+        const m = /listening (\d+)/.exec(text);
+        if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+      });
+    });
+    fs.writeFileSync(path.join(work, 'smtp.pass'), 's3cret\n', { mode: 0o600 });
+    fs.writeFileSync(path.join(work, 'mail.json'), JSON.stringify({
+      smtp_url: `smtp://127.0.0.1:${smtpPort}`, username: 'shop', password_file: 'smtp.pass', ca_file: 'smtp-cert.pem',
+      from: 'returns@shop.example.com', merchant: 'orders@shop.example.com',
+      status_url: `http://127.0.0.1:${portalPort}/?status={id}`, retry: { first_delay_seconds: 0.2, max_delay_seconds: 0.5 } }));
+
+    // The merchant's endpoint for signed events, checked with the reference verifier.
+    const secret = `whsec_${crypto.randomBytes(24).toString('base64')}`;
+    fs.writeFileSync(path.join(work, 'endpoint.whsec'), `${secret}\n`, { mode: 0o600 });
+    const { Webhook } = createRequire(import.meta.url)(path.join(root, '.deps/npm/node_modules/standardwebhooks'));
+    const verifier = new Webhook(secret.slice('whsec_'.length));
+    const events = [];
+    const endpoint = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => { body += d; });
+      req.on('end', () => {
+        let verified = false;
+        try { verifier.verify(body, req.headers); verified = true; } catch { /* recorded as not verified */ }
+        events.push({ type: JSON.parse(body).type, verified });
+        res.writeHead(200).end();
+      });
+    });
+    const endpointPort = await freePort();
+    await new Promise((resolve) => endpoint.listen(endpointPort, '127.0.0.1', resolve));
+    fs.writeFileSync(path.join(work, 'forward.json'), JSON.stringify({
+      endpoints: [{ url: `http://127.0.0.1:${endpointPort}/events`, secret_file: 'endpoint.whsec' }], timeout_seconds: 5,
+      retry: { first_delay_seconds: 0.2, max_delay_seconds: 1 } }));
+
     const hook = spawn(retour, ['hook', '--policy', path.join(work, 'site', 'policy.json'), '--db', db, '--port', String(hookPort),
-      '--allow-origin', `http://127.0.0.1:${portalPort}`], { stdio: 'ignore' });
+      '--allow-origin', `http://127.0.0.1:${portalPort}`, '--mail', path.join(work, 'mail.json'),
+      '--forward', path.join(work, 'forward.json')], { stdio: 'ignore' });
     const site = http.createServer((req, res) => {
       const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1)) || 'index.html';
       const file = path.join(work, 'site', rel);
@@ -190,11 +244,18 @@ export default function register({ test, browser, dist, deploy, out, root }) {
       fs.createReadStream(file).pipe(res);
     });
     await new Promise((resolve) => site.listen(portalPort, '127.0.0.1', resolve));
+    const waitFor = async (test, what, ms = 30000) => {
+      const end = Date.now() + ms;
+      while (!test()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
     try {
       for (let i = 0; ; i++) {
         const up = await fetch(`http://127.0.0.1:${hookPort}/health`).then((r) => r.ok, () => false);
         if (up) break;
-        if (i > 100) throw new Error('retour hook did not start');
+        if (i > 150) throw new Error('retour hook did not start');
         await new Promise((r) => setTimeout(r, 100));
       }
       const order = capOrder('live-1', 'S-202', 'DE');
@@ -206,24 +267,49 @@ export default function register({ test, browser, dist, deploy, out, root }) {
       const done = await finishReturn(page);
       await until(page, () => window.retour.state().delivery === 'sent', null, 'stored by retour hook');
       await until(page, () => (window.retour.state().done.timeline || []).length === 1, null, 'the timeline is shown');
-      let timeline = (await state(page)).done.timeline;
-      check(timeline[0].label === 'Rücksendung angemeldet', `German: ${JSON.stringify(timeline)}`);
-      execFileSync(retour, ['return', 'approve', done.request_id, '--db', db, '--by', 'ana']);
-      await page.reload();
-      await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
-      await onScreen(page, 'done');
-      await until(page, () => (window.retour.state().done.timeline || []).length === 2, null, 'the approval is shown');
-      timeline = (await state(page)).done.timeline;
-      check(timeline[1].label === 'Genehmigt', `approved in German: ${JSON.stringify(timeline)}`);
+      const labels = async () => (await state(page)).done.timeline.map((step) => step.label);
+      check((await labels()).join() === 'Rücksendung angemeldet', `German: ${await labels()}`);
+
+      const expected = ['Rücksendung angemeldet', 'Genehmigt', 'Angekommen und geprüft', 'Erstattet'];
+      const changes = [['approve'], ['receive', '--inspect', 'as_new'], ['refund']];
+      for (let i = 0; i < changes.length; i++) {
+        execFileSync(retour, ['return', changes[i][0], done.request_id, '--db', db, '--by', 'ana', ...changes[i].slice(1)]);
+        await page.reload();
+        await until(page, () => window.retour && window.retour.frames() > 0, null, 'first frame', 30000);
+        await onScreen(page, 'done');
+        await until(page, (n) => (window.retour.state().done.timeline || []).length === n, i + 2, `step ${i + 2} shown`);
+        check((await labels()).join() === expected.slice(0, i + 2).join(), `after ${changes[i][0]}: ${await labels()}`);
+      }
       await page.screenshot({ path: path.join(out, 'status-timeline-de.png') });
       check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       await ctx.close();
+
+      // Four mails to the shopper in German (the confirmation with the label and the status
+      // link, then one per change), one notice to the shop; four signed events.
+      const mails = () => fs.readdirSync(box).filter((f) => f.endsWith('.eml'))
+        .map((f) => parseMail(fs.readFileSync(path.join(box, f), 'utf8')));
+      await waitFor(() => mails().length >= 5, 'five e-mails');
+      const toShopper = mails().filter((m) => m.to === 'ria@example.com');
+      const toShop = mails().filter((m) => m.to === 'orders@shop.example.com');
+      check(toShopper.length === 4 && toShop.length === 1, `mails: ${mails().map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
+      const confirmation = toShopper.find((m) => m.attachment);
+      check(confirmation && confirmation.subject.startsWith(`Ihre Rücksendung ${done.rma}`) &&
+        /\.pdf$/.test(confirmation.attachment.filename) && confirmation.attachment.body.subarray(0, 5).toString() === '%PDF-' &&
+        confirmation.text.includes(`?status=${done.request_id}`) && confirmation.text.includes('Hier verfolgen Sie Ihre Rücksendung'),
+        `confirmation: ${confirmation && confirmation.subject}`);
+      for (const state of ['Genehmigt', 'Angekommen und geprüft', 'Erstattet'])
+        check(toShopper.some((m) => m.subject === `Ihre Rücksendung ${done.rma}: ${state}`), `a mail says ${state}`);
+      await waitFor(() => events.length >= 4, 'four signed events');
+      check(events.map((e) => e.type).join() === 'return.requested,return.approved,return.received,return.refunded' &&
+        events.every((e) => e.verified), `events: ${JSON.stringify(events)}`);
     } finally {
       hook.kill('SIGTERM');
+      sink.kill('SIGTERM');
       site.close();
+      endpoint.close();
       fs.rmSync(work, { recursive: true, force: true });
     }
-  }, 90000);
+  }, 180000);
 
   // The deploy folder with the shop's own policy, and the demo folder with ?demo.
   for (const [folder, query, name] of [[deploy, '', 'deploy folder'], [dist, '?demo', 'demo folder']]) {
