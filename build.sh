@@ -29,7 +29,7 @@ PACKAGES=(
   libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev libcpp-httplib-dev libsqlite3-dev sqlite3
   chromium zbar-tools qpdf poppler-utils curl
   fonts-dejavu-core fonttools brotli
-  python3-aiosmtpd  # the local SMTP server the receiver's mail test sends to
+  python3-aiosmtpd openssl  # the local SMTP server the mail tests send to, and its certificate
   tzdata iso-codes python3
   clang-14 libclang-rt-14-dev
 )
