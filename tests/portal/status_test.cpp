@@ -160,6 +160,27 @@ TEST(ReturnStatus, ADemoAsksForNoStatus) {
     for (const auto& sent : p.page.requests) EXPECT_EQ(sent.request.url.find("/status/"), std::string::npos);
 }
 
+TEST(ReturnStatus, AMalformedDocumentShowsWhatItCanAndNeverThrows) {
+    AppState s;
+    s.request_id = "req_a";
+    // The id as a number: not this return's document.
+    EXPECT_TRUE(update(s, StatusFetched{"req_a", 200, R"({"id": 7, "events": [{"type": "requested"}]})"}).state.status.is_null());
+    EXPECT_TRUE(update(s, StatusFetched{"req_a", 200, "not json"}).state.status.is_null());
+    // Fields of the wrong type read as missing; the step keeps what it can.
+    const auto doc = nlohmann::json::parse(
+        R"({"id": "req_a", "currency": 5, "events": [{"type": 3, "label": ["x"], "at": 1, "note": {}, "amount": "9"},
+            {"type": "approved", "at": "2026-05-29T09:00:00Z"}, 17]})");
+    EXPECT_TRUE(is_status_document(doc, "req_a"));
+    Policy policy;
+    const std::vector<TimelineStep> steps = timeline_steps(doc, policy);
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_EQ(steps[0].label, "");
+    EXPECT_EQ(steps[0].date, "");
+    EXPECT_EQ(steps[0].note, "");
+    EXPECT_FALSE(steps[1].label.empty());
+    EXPECT_FALSE(steps[1].date.empty());
+}
+
 TEST(ReturnStatus, AnAnswerAboutAnotherReturnIsIgnored) {
     AppState s;
     s.request_id = "req_a";
